@@ -1,0 +1,129 @@
+"""Writes to the hierarchy. The admin, the API and the importers call these; each checks the
+caller's scope before and after the change, validates with full_clean() and saves in one transaction."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import Group
+from django.db import models, transaction
+
+from .models import Area, Building, Compound, GridStaff, OfficialArea, Unit, ensure_can_manage
+from .roles import OFFICIALS_GROUP
+
+M = TypeVar("M", bound=models.Model)
+
+_after_change_hooks: list[Any] = []
+
+
+def on_area_change(hook: Any) -> Any:
+    """Register `hook(area_ids)` to run after commit when records in those areas changed (roll-ups use it)."""
+    _after_change_hooks.append(hook)
+    return hook
+
+
+def _changed(area_ids: set[int]) -> None:
+    ids = {i for i in area_ids if i}
+    if ids:
+        for hook in _after_change_hooks:
+            transaction.on_commit(lambda hook=hook: hook(ids))
+
+
+def _touched_areas(obj: models.Model) -> set[int]:
+    ids = set()
+    for field in ("city", "district", "street", "community", "grid"):
+        value = getattr(obj, f"{field}_id", None)
+        if value:
+            ids.add(value)
+    if isinstance(obj, Area) and obj.pk:
+        ids.add(obj.pk)
+    return ids
+
+
+def _scoped_save(*, user: Any, instance: M) -> M:
+    before: set[int] = set()
+    if instance.pk:
+        stored = type(instance)._base_manager.filter(pk=instance.pk).first()
+        if stored is not None:
+            ensure_can_manage(user, stored)
+            before = _touched_areas(stored)
+    instance.full_clean()
+    # Where the record ends up must be in scope too: no moving a compound into another street.
+    if isinstance(instance, Area):
+        instance.copy_path_from(instance.parent, including_self=True)
+    elif hasattr(instance, "copy_path_from") and getattr(instance, "community_id", None):
+        instance.copy_path_from(instance.community, including_self=True)
+    ensure_can_manage(user, instance if not isinstance(instance, Area) or instance.pk else instance.parent)
+    instance.save()
+    _changed(before | _touched_areas(instance))
+    return instance
+
+
+@transaction.atomic
+def area_save(*, user: Any, area: Area) -> Area:
+    return _scoped_save(user=user, instance=area)
+
+
+@transaction.atomic
+def compound_save(*, user: Any, compound: Compound) -> Compound:
+    return _scoped_save(user=user, instance=compound)
+
+
+@transaction.atomic
+def building_save(*, user: Any, building: Building) -> Building:
+    return _scoped_save(user=user, instance=building)
+
+
+@transaction.atomic
+def unit_save(*, user: Any, unit: Unit) -> Unit:
+    return _scoped_save(user=user, instance=unit)
+
+
+@transaction.atomic
+def grid_staff_save(*, user: Any, staff: GridStaff) -> GridStaff:
+    return _scoped_save(user=user, instance=staff)
+
+
+SAVE_ACTIONS: dict[type[models.Model], Any] = {
+    Area: lambda user, obj: area_save(user=user, area=obj),
+    Compound: lambda user, obj: compound_save(user=user, compound=obj),
+    Building: lambda user, obj: building_save(user=user, building=obj),
+    Unit: lambda user, obj: unit_save(user=user, unit=obj),
+    GridStaff: lambda user, obj: grid_staff_save(user=user, staff=obj),
+}
+
+
+def record_save(*, user: Any, instance: M) -> M:
+    """Dispatch to the entity's save action (used by generic admin and importer code)."""
+    model = instance._meta.concrete_model
+    return SAVE_ACTIONS[model](user, instance)
+
+
+@transaction.atomic
+def record_delete(*, user: Any, instance: models.Model) -> None:
+    ensure_can_manage(user, instance)
+    touched = _touched_areas(instance)
+    instance.delete()
+    _changed(touched)
+
+
+@transaction.atomic
+def official_create(
+    *, username: str, password: str | None, areas: list[Area], email: str = "", full_name: str = ""
+) -> Any:
+    """An official's staff account in the officials group, responsible for `areas`."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    user, _ = user_model.objects.get_or_create(username=username, defaults={"email": email})
+    user.is_staff = True
+    if full_name:
+        user.first_name = full_name
+    if password:
+        user.set_password(password)
+    user.full_clean()
+    user.save()
+    user.groups.add(Group.objects.get_or_create(name=OFFICIALS_GROUP)[0])
+    for area in areas:
+        OfficialArea.objects.get_or_create(user=user, area=area)
+    return user

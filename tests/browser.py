@@ -1,0 +1,1 @@
+"""Browser-test harness (filled in by the site-shell work)."""

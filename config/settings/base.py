@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "health_check",
     "axes",
     "grids",
+    "rollups",
     "projects",
     "services",
     "employment",

@@ -10,22 +10,22 @@ from django.db import migrations
 CREATE = """
 CREATE OR REPLACE FUNCTION grids_check_building_households() RETURNS trigger AS $$
 DECLARE
-    compound_id bigint;
+    target_compound bigint;
     total bigint;
     limit_ bigint;
 BEGIN
     IF TG_TABLE_NAME = 'grids_compound' THEN
-        compound_id := NEW.id;
+        target_compound := NEW.id;
     ELSE
-        compound_id := NEW.compound_id;
+        target_compound := NEW.compound_id;
     END IF;
-    SELECT households INTO limit_ FROM grids_compound WHERE id = compound_id;
+    SELECT households INTO limit_ FROM grids_compound WHERE id = target_compound;
     IF limit_ IS NULL THEN
         RETURN NULL;
     END IF;
-    SELECT COALESCE(SUM(households), 0) INTO total FROM grids_building b WHERE b.compound_id = compound_id;
+    SELECT COALESCE(SUM(households), 0) INTO total FROM grids_building b WHERE b.compound_id = target_compound;
     IF total > limit_ THEN
-        RAISE EXCEPTION 'buildings of compound % hold % households, more than its %', compound_id, total, limit_
+        RAISE EXCEPTION 'buildings of compound % hold % households, more than its %', target_compound, total, limit_
             USING ERRCODE = '23514', CONSTRAINT = 'building_households_within_compound';
     END IF;
     RETURN NULL;

@@ -1,0 +1,62 @@
+"""A run that dies half-way leaves the previous figures and the queue as they were."""
+
+import pytest
+
+from rollups import engine
+from rollups.actions import rollup_pending, rollup_request
+from rollups.engine import run_rollup
+from rollups.models import IndicatorValue, PendingRollup
+from rollups.tasks import rollup_all_task, rollup_pending_task
+from tests.factories import CompoundFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_run_killed_between_levels_leaves_no_half_written_figures(tree, monkeypatch):
+    run_rollup()
+    before = list(IndicatorValue.objects.order_by("pk").values("pk", "value"))
+    CompoundFactory(community=tree["communities"][0], households=7)
+    calls = {"n": 0}
+    original = engine._replace
+
+    def dies_at_the_street_level(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:  # community figures written, street figures not yet
+            raise RuntimeError("worker killed")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "_replace", dies_at_the_street_level)
+
+    with pytest.raises(RuntimeError):
+        run_rollup(codes=["households"])
+
+    assert list(IndicatorValue.objects.order_by("pk").values("pk", "value")) == before
+
+
+def test_a_failed_incremental_run_keeps_its_areas_queued_for_the_retry(tree, monkeypatch, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # queue only; run by hand below
+    community = tree["communities"][0]
+    PendingRollup.objects.create(area=community)
+    monkeypatch.setattr(engine, "compute_indicator", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("killed")))
+
+    with pytest.raises(RuntimeError):
+        rollup_pending()
+
+    assert PendingRollup.objects.filter(area=community).exists()
+
+
+def test_requests_queue_each_area_once(tree, settings, monkeypatch):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    monkeypatch.setattr(rollup_pending_task, "apply_async", lambda **kwargs: None)
+    community = tree["communities"][0]
+
+    rollup_request(area_ids=[community.pk, community.pk])
+    rollup_request(area_ids=[community.pk])
+
+    assert PendingRollup.objects.filter(area=community).count() == 1
+
+
+def test_the_tasks_are_acknowledged_late_and_requeued_when_a_worker_dies():
+    for task in (rollup_all_task, rollup_pending_task):
+        assert task.acks_late is True
+        assert task.reject_on_worker_lost is True

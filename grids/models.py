@@ -9,6 +9,7 @@ from typing import Any
 from concurrency.fields import IntegerVersionField
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -281,12 +282,20 @@ class InCommunity(PathMixin):
     class Meta:
         abstract = True
 
+    def fill_community(self) -> None:
+        """Records placed by their parent record (a building by its compound) take its community."""
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        self.fill_community()
+        super().clean_fields(exclude)
+
     def clean(self) -> None:
         super().clean()
         if self.community_id and self.community.level != Level.COMMUNITY:
             raise ValidationError({"community": _("所选区域“%(name)s”不是社区/村。") % {"name": self.community.name}})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        self.fill_community()
         self.copy_path_from(self.community, including_self=True)
         super().save(*args, **kwargs)
 
@@ -294,9 +303,13 @@ class InCommunity(PathMixin):
 class Compound(InCommunity):
     name = models.CharField(_("小区名称"), max_length=100)
     address = models.CharField(_("地址"), max_length=200, blank=True)
-    year_built = models.PositiveSmallIntegerField(_("建成年份"), null=True, blank=True)
+    year_built = models.PositiveSmallIntegerField(
+        _("建成年份"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
     households = models.PositiveIntegerField(_("户数"), default=0)
-    floor_area = models.DecimalField(_("建筑面积（㎡）"), max_digits=12, decimal_places=2, null=True, blank=True)
+    floor_area = models.DecimalField(
+        _("建筑面积（㎡）"), max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
     high_rise = models.BooleanField(_("高层"), default=False)
     pinyin = models.CharField(_("拼音"), max_length=200, blank=True, editable=False)
     initials = models.CharField(_("拼音首字母"), max_length=50, blank=True, editable=False, db_index=True)
@@ -346,7 +359,9 @@ class Building(InCommunity):
         verbose_name=_("网格"),
     )
     name = models.CharField(_("楼栋"), max_length=50)
-    floors = models.PositiveSmallIntegerField(_("层数"), null=True, blank=True)
+    floors = models.PositiveSmallIntegerField(
+        _("层数"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
     households = models.PositiveIntegerField(_("户数"), default=0)
     is_generated = models.BooleanField(_("生成的示例数据"), default=False)
     version = IntegerVersionField()
@@ -364,10 +379,12 @@ class Building(InCommunity):
     def __str__(self) -> str:
         return f"{self.compound.name} {self.name}" if self.compound_id else self.name
 
-    def clean(self) -> None:
+    def fill_community(self) -> None:
         # The community comes from the compound; a building cannot sit in another community's compound.
         if self.compound_id:
             self.community_id = self.compound.community_id
+
+    def clean(self) -> None:
         errors: dict[str, Any] = {}
         if self.grid_id and self.compound_id and self.grid.parent_id != self.compound.community_id:
             errors["grid"] = _("网格“%(grid)s”不属于小区所在的社区“%(community)s”。") % {
@@ -393,11 +410,6 @@ class Building(InCommunity):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.compound_id:
-            self.community_id = self.compound.community_id
-        super().save(*args, **kwargs)
-
 
 class Unit(InCommunity):
     building = models.ForeignKey(Building, models.CASCADE, related_name="units", verbose_name=_("楼栋"))
@@ -416,14 +428,9 @@ class Unit(InCommunity):
     def __str__(self) -> str:
         return f"{self.building} {self.name}" if self.building_id else self.name
 
-    def clean(self) -> None:
+    def fill_community(self) -> None:
         if self.building_id:
             self.community_id = self.building.community_id
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.building_id:
-            self.community_id = self.building.community_id
-        super().save(*args, **kwargs)
 
 
 class GridRole(models.TextChoices):
@@ -494,13 +501,10 @@ class GridStaff(InCommunity):
             errors["grid"] = _("请选择一个网格。")
         if errors:
             raise ValidationError(errors)
-        if self.grid_id:
-            self.community_id = self.grid.parent_id
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
+    def fill_community(self) -> None:
         if self.grid_id:
             self.community_id = self.grid.parent_id
-        super().save(*args, **kwargs)
 
 
 class OfficialArea(models.Model):

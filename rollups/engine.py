@@ -280,6 +280,7 @@ def compute_indicator(
             " FROM rollup_base b JOIN rollup_map p ON p.month = b.month"
             " GROUP BY b.community_id, p.period_type, p.period_start"
         )
+        _analyze(cursor, "rollup_new")
         changed += _replace(cursor, indicator, Level.COMMUNITY, community_ids, only_current, now, today)
         _apply_targets(cursor, indicator, Level.COMMUNITY, community_ids)
         for level, column in PARENT_LEVELS:
@@ -301,6 +302,7 @@ def compute_indicator(
                 f" GROUP BY a.{column}, c.period_type, c.period_start",
                 [indicator.code, *area_params],
             )
+            _analyze(cursor, "rollup_new")
             changed += _replace(cursor, indicator, level, parent_ids, only_current, now, today)
             _apply_targets(cursor, indicator, level, parent_ids)
     return changed

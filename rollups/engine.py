@@ -239,16 +239,19 @@ def _replace(
 
 
 def _apply_targets(cursor: Any, indicator: Indicator, level: int, area_ids: list[int] | None) -> None:
+    """Copy annual targets onto the year figures and derive completion, touching only rows that have
+    a target or had one (most areas have none, and rewriting them would cost a write each)."""
     area_filter, area_params = _in("area_id", area_ids)
-    cursor.execute(
-        f"UPDATE {VALUES} SET target = (SELECT t.value FROM {TARGETS} t WHERE t.area_id = {VALUES}.area_id"
+    target = (
+        f"(SELECT t.value FROM {TARGETS} t WHERE t.area_id = {VALUES}.area_id"
         f" AND t.indicator = {VALUES}.indicator AND t.year = {VALUES}.year)"
-        f" WHERE indicator = %s AND level = %s AND period_type = %s{area_filter}",
-        [indicator.code, level, PeriodType.YEAR, *area_params],
     )
     cursor.execute(
-        f"UPDATE {VALUES} SET completion = CASE WHEN target > 0 AND value IS NOT NULL THEN value / target END"
-        f" WHERE indicator = %s AND level = %s AND period_type = %s{area_filter}",
+        f"UPDATE {VALUES} SET target = {target},"
+        f" completion = CASE WHEN value IS NOT NULL AND {target} > 0 THEN value / {target} END"
+        f" WHERE indicator = %s AND level = %s AND period_type = %s{area_filter}"
+        f" AND (target IS NOT NULL OR EXISTS (SELECT 1 FROM {TARGETS} t WHERE t.area_id = {VALUES}.area_id"
+        f" AND t.indicator = {VALUES}.indicator AND t.year = {VALUES}.year))",
         [indicator.code, level, PeriodType.YEAR, *area_params],
     )
 

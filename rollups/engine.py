@@ -181,15 +181,16 @@ def _same(a: str, b: str) -> str:
 def _replace(
     cursor: Any,
     indicator: Indicator,
-    level: int,
+    level: int | None,
     area_ids: list[int] | None,
     only_mapped_periods: bool,
     now: dt.datetime,
     today: dt.date,
 ) -> int:
-    """Make the stored figures of `level` (optionally only `area_ids`) equal `rollup_new`."""
+    """Make the stored figures of `level` (every level when None; optionally only `area_ids`) equal `rollup_new`."""
     code = indicator.code
     area_filter, area_params = _in("c.area_id", area_ids)
+    level_filter, level_params = _in("c.level", None if level is None else [level])
     period_filter = (
         " AND EXISTS (SELECT 1 FROM rollup_map p WHERE p.period_type = c.period_type"
         " AND p.period_start = c.period_start)"
@@ -197,7 +198,7 @@ def _replace(
         else ""
     )
     vanished = (
-        f"FROM {VALUES} c WHERE c.indicator = %s AND c.level = %s{area_filter}{period_filter}"
+        f"FROM {VALUES} c WHERE c.indicator = %s{level_filter}{area_filter}{period_filter}"
         " AND NOT EXISTS (SELECT 1 FROM rollup_new n WHERE n.area_id = c.area_id"
         " AND n.period_type = c.period_type AND n.period_start = c.period_start)"
     )
@@ -214,14 +215,14 @@ def _replace(
         " ) n"
         f" UNION ALL SELECT c.indicator, c.area_id, c.period_type, c.period_start, NULL, NULL, NULL, %s,"
         f" CASE WHEN c.period_end < %s THEN TRUE ELSE FALSE END {vanished}",
-        [now, today, code, code, now, today, code, level, *area_params],
+        [now, today, code, code, now, today, code, *level_params, *area_params],
     )
     changed = max(cursor.rowcount, 0)
     if not changed:
         return 0
     cursor.execute(
         f"DELETE FROM {VALUES} WHERE id IN (SELECT c.id {vanished})",
-        [code, level, *area_params],
+        [code, *level_params, *area_params],
     )
     cursor.execute(
         f"INSERT INTO {VALUES} (indicator, area_id, level, period_type, period_start, period_end, year, value,"
@@ -238,10 +239,11 @@ def _replace(
     return changed
 
 
-def _apply_targets(cursor: Any, indicator: Indicator, level: int, area_ids: list[int] | None) -> None:
+def _apply_targets(cursor: Any, indicator: Indicator, level: int | None, area_ids: list[int] | None) -> None:
     """Copy annual targets onto the year figures and derive completion, touching only rows that have
     a target or had one (most areas have none, and rewriting them would cost a write each)."""
     area_filter, area_params = _in("area_id", area_ids)
+    level_filter, level_params = _in("level", None if level is None else [level])
     target = (
         f"(SELECT t.value FROM {TARGETS} t WHERE t.area_id = {VALUES}.area_id"
         f" AND t.indicator = {VALUES}.indicator AND t.year = {VALUES}.year)"
@@ -249,11 +251,69 @@ def _apply_targets(cursor: Any, indicator: Indicator, level: int, area_ids: list
     cursor.execute(
         f"UPDATE {VALUES} SET target = {target},"
         f" completion = CASE WHEN value IS NOT NULL AND {target} > 0 THEN value / {target} END"
-        f" WHERE indicator = %s AND level = %s AND period_type = %s{area_filter}"
+        f" WHERE indicator = %s AND period_type = %s{level_filter}{area_filter}"
         f" AND (target IS NOT NULL OR EXISTS (SELECT 1 FROM {TARGETS} t WHERE t.area_id = {VALUES}.area_id"
         f" AND t.indicator = {VALUES}.indicator AND t.year = {VALUES}.year))",
-        [indicator.code, level, PeriodType.YEAR, *area_params],
+        [indicator.code, PeriodType.YEAR, *level_params, *area_params],
     )
+
+
+def _parent_rows_sql(indicator: Indicator, level: int, column: str, source: str) -> str:
+    """Figures of one parent level as sums of the community figures in `source` (alias c)."""
+    return (
+        "INSERT INTO rollup_new (area_id, level, period_type, period_start, period_end, year, value,"
+        f" numerator, denominator) SELECT a.{column}, {int(level)}, c.period_type, c.period_start,"
+        f" MAX(c.period_end), MAX(c.year), {_value_sql(indicator, 'c.value', 'c.numerator', 'c.denominator')}"
+        f" FROM {source} c JOIN {AREAS} a ON a.id = c.area_id"
+        f" WHERE c.level = {int(Level.COMMUNITY)} AND a.{column} IS NOT NULL"
+    )
+
+
+def _replace_everywhere(cursor: Any, indicator: Indicator, only_current: bool, now: dt.datetime, today: dt.date) -> int:
+    """A full run: every level from the new community figures, then one replacement for all levels."""
+    for level, column in PARENT_LEVELS:
+        cursor.execute(
+            _parent_rows_sql(indicator, level, column, "rollup_new")
+            + f" GROUP BY a.{column}, c.period_type, c.period_start"
+        )
+    _analyze(cursor, "rollup_new")
+    changed = _replace(cursor, indicator, None, None, only_current, now, today)
+    _apply_targets(cursor, indicator, None, None)
+    return changed
+
+
+def _replace_some(
+    cursor: Any,
+    indicator: Indicator,
+    community_ids: list[int] | None,
+    parent_ids: list[int] | None,
+    only_current: bool,
+    now: dt.datetime,
+    today: dt.date,
+) -> int:
+    """An incremental run: the given communities from their records, then each parent level from the
+    stored figures of all its communities (siblings included)."""
+    _analyze(cursor, "rollup_new")
+    changed = _replace(cursor, indicator, Level.COMMUNITY, community_ids, only_current, now, today)
+    _apply_targets(cursor, indicator, Level.COMMUNITY, community_ids)
+    period_filter = (
+        " AND EXISTS (SELECT 1 FROM rollup_map p"
+        " WHERE p.period_type = c.period_type AND p.period_start = c.period_start)"
+        if only_current
+        else ""
+    )
+    for level, column in PARENT_LEVELS:
+        cursor.execute("DELETE FROM rollup_new")
+        area_filter, area_params = _in(f"a.{column}", parent_ids)
+        cursor.execute(
+            _parent_rows_sql(indicator, level, column, VALUES)
+            + f" AND c.indicator = %s{area_filter}{period_filter} GROUP BY a.{column}, c.period_type, c.period_start",
+            [indicator.code, *area_params],
+        )
+        _analyze(cursor, "rollup_new")
+        changed += _replace(cursor, indicator, level, parent_ids, only_current, now, today)
+        _apply_targets(cursor, indicator, level, parent_ids)
+    return changed
 
 
 def compute_indicator(
@@ -283,31 +343,10 @@ def compute_indicator(
             " FROM rollup_base b JOIN rollup_map p ON p.month = b.month"
             " GROUP BY b.community_id, p.period_type, p.period_start"
         )
-        _analyze(cursor, "rollup_new")
-        changed += _replace(cursor, indicator, Level.COMMUNITY, community_ids, only_current, now, today)
-        _apply_targets(cursor, indicator, Level.COMMUNITY, community_ids)
-        for level, column in PARENT_LEVELS:
-            cursor.execute("DELETE FROM rollup_new")
-            area_filter, area_params = _in(f"a.{column}", parent_ids)
-            period_filter = (
-                " AND EXISTS (SELECT 1 FROM rollup_map p WHERE p.period_type = c.period_type"
-                " AND p.period_start = c.period_start)"
-                if only_current
-                else ""
-            )
-            cursor.execute(
-                "INSERT INTO rollup_new (area_id, level, period_type, period_start, period_end, year, value,"
-                f" numerator, denominator) SELECT a.{column}, {int(level)}, c.period_type, c.period_start,"
-                f" MAX(c.period_end), MAX(c.year), {_value_sql(indicator, 'c.value', 'c.numerator', 'c.denominator')}"
-                f" FROM {VALUES} c JOIN {AREAS} a ON a.id = c.area_id"
-                f" WHERE c.indicator = %s AND c.level = {int(Level.COMMUNITY)} AND a.{column} IS NOT NULL"
-                f"{area_filter}{period_filter}"
-                f" GROUP BY a.{column}, c.period_type, c.period_start",
-                [indicator.code, *area_params],
-            )
-            _analyze(cursor, "rollup_new")
-            changed += _replace(cursor, indicator, level, parent_ids, only_current, now, today)
-            _apply_targets(cursor, indicator, level, parent_ids)
+        if community_ids is None and parent_ids is None:
+            changed += _replace_everywhere(cursor, indicator, only_current, now, today)
+        else:
+            changed += _replace_some(cursor, indicator, community_ids, parent_ids, only_current, now, today)
     return changed
 
 

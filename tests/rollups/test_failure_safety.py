@@ -12,23 +12,20 @@ from tests.factories import CompoundFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_run_killed_between_levels_leaves_no_half_written_figures(tree, monkeypatch):
+@pytest.mark.parametrize("incremental", [False, True])
+def test_a_run_killed_after_writing_figures_leaves_no_half_written_figures(tree, monkeypatch, incremental):
     run_rollup()
     before = list(IndicatorValue.objects.order_by("pk").values("pk", "value"))
-    CompoundFactory(community=tree["communities"][0], households=7)
-    calls = {"n": 0}
-    original = engine._replace
+    community = tree["communities"][0]
+    CompoundFactory(community=community, households=7)
 
-    def dies_at_the_street_level(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:  # community figures written, street figures not yet
-            raise RuntimeError("worker killed")
-        return original(*args, **kwargs)
+    def dies_after_the_new_figures_are_written(*args, **kwargs):
+        raise RuntimeError("worker killed")
 
-    monkeypatch.setattr(engine, "_replace", dies_at_the_street_level)
+    monkeypatch.setattr(engine, "_apply_targets", dies_after_the_new_figures_are_written)
 
     with pytest.raises(RuntimeError):
-        run_rollup(codes=["households"])
+        run_rollup(codes=["households"], area_ids=[community.pk] if incremental else None)
 
     assert list(IndicatorValue.objects.order_by("pk").values("pk", "value")) == before
 

@@ -67,3 +67,24 @@ def test_saves_close_together_are_coalesced_into_one_run(rolled_up, superuser, l
     assert wait_for(lambda: households(district) == before + 50)
     time.sleep(2)
     assert RollupRun.objects.filter(full=False).count() - runs_before == 1
+
+
+def test_an_edit_in_the_admin_moves_the_figures_of_the_community_street_and_district(
+    rolled_up, client, live_celery_worker
+):
+    from grids.actions import official_create
+    from grids.models import Compound
+    from tests.grids.test_admin_helpers import admin_form_data, change_url
+
+    community = rolled_up["communities"][0]
+    street, district = rolled_up["streets"][0], rolled_up["district"]
+    official = official_create(username="longshan-admin", password="pass-1234", areas=[street])
+    client.force_login(official)
+    compound = Compound.objects.get(community=community, households=362)
+    before = (households(community), households(street), households(district))
+
+    response = client.post(change_url(compound), admin_form_data(client.get(change_url(compound)), households="400"))
+
+    assert response.status_code == 302
+    assert wait_for(lambda: households(district) == before[2] + 38)
+    assert (households(community), households(street)) == (before[0] + 38, before[1] + 38)

@@ -3,12 +3,13 @@ caller's scope before and after the change, validates with full_clean() and save
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from functools import partial
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.models import Group
 from django.db import models, transaction
 
-from .models import Area, Building, Compound, GridStaff, OfficialArea, Unit, ensure_can_manage
+from .models import Area, Building, Compound, GridStaff, InCommunity, OfficialArea, Unit, ensure_can_manage
 from .roles import OFFICIALS_GROUP
 
 M = TypeVar("M", bound=models.Model)
@@ -26,7 +27,7 @@ def _changed(area_ids: set[int]) -> None:
     ids = {i for i in area_ids if i}
     if ids:
         for hook in _after_change_hooks:
-            transaction.on_commit(lambda hook=hook: hook(ids))
+            transaction.on_commit(partial(hook, ids))
 
 
 def _touched_areas(obj: models.Model) -> set[int]:
@@ -51,7 +52,7 @@ def _scoped_save(*, user: Any, instance: M) -> M:
     # Where the record ends up must be in scope too: no moving a compound into another street.
     if isinstance(instance, Area):
         instance.copy_path_from(instance.parent, including_self=True)
-    elif hasattr(instance, "copy_path_from") and getattr(instance, "community_id", None):
+    elif isinstance(instance, InCommunity) and instance.community_id:
         instance.copy_path_from(instance.community, including_self=True)
     ensure_can_manage(user, instance if not isinstance(instance, Area) or instance.pk else instance.parent)
     instance.save()
@@ -95,7 +96,8 @@ SAVE_ACTIONS: dict[type[models.Model], Any] = {
 
 def record_save(*, user: Any, instance: M) -> M:
     """Dispatch to the entity's save action (used by generic admin and importer code)."""
-    model = instance._meta.concrete_model
+    # Only None while the model class itself is being built, never for an instance.
+    model = cast("type[models.Model]", instance._meta.concrete_model)
     return SAVE_ACTIONS[model](user, instance)
 
 

@@ -4,7 +4,7 @@ the grid staff, and the one scoping mechanism every app uses (`ScopedQuerySet.fo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from concurrency.fields import IntegerVersionField
 from django.conf import settings
@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pypinyin import Style, lazy_pinyin
 from simple_history.models import HistoricalRecords
@@ -86,7 +87,8 @@ class AreaKind(models.TextChoices):
     GRID = "grid", _("网格")
 
 
-KINDS_OF_LEVEL = {
+# Keyed by plain int: `Area.level` is a stored int, and Level members hash and compare as ints.
+KINDS_OF_LEVEL: dict[int, set[AreaKind]] = {
     Level.CITY: {AreaKind.CITY},
     Level.DISTRICT: {AreaKind.DISTRICT, AreaKind.COUNTY_CITY, AreaKind.COUNTY},
     Level.STREET: {AreaKind.STREET, AreaKind.TOWNSHIP},
@@ -188,7 +190,7 @@ class Area(PathMixin):
         return self.name
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, str | Promise] = {}
         if self.level and self.kind and self.kind not in KINDS_OF_LEVEL.get(self.level, set()):
             errors["kind"] = _("类型“%(kind)s”与层级“%(level)s”不符。") % {
                 "kind": self.get_kind_display(),
@@ -199,12 +201,15 @@ class Area(PathMixin):
         elif self.level and self.level > Level.CITY:
             if not self.parent_id:
                 errors["parent"] = _("除城市外，每个区域都必须有上级。")
-            elif self.parent.level != self.level - 1:
-                errors["parent"] = _("上级应为“%(expected)s”，而所选“%(parent)s”是“%(actual)s”。") % {
-                    "expected": Level(self.level - 1).label,
-                    "parent": self.parent.name,
-                    "actual": self.parent.get_level_display(),
-                }
+            else:
+                # parent_id is set, so the lookup returns the row (or raises); the None check only narrows.
+                parent = self.parent
+                if parent is not None and parent.level != self.level - 1:
+                    errors["parent"] = _("上级应为“%(expected)s”，而所选“%(parent)s”是“%(actual)s”。") % {
+                        "expected": Level(self.level - 1).label,
+                        "parent": parent.name,
+                        "actual": parent.get_level_display(),
+                    }
         if errors:
             raise ValidationError(errors)
 
@@ -231,7 +236,8 @@ class AreaLevelManager(models.Manager):
 
 
 class District(Area):
-    objects = AreaLevelManager(Level.DISTRICT)  # type: ignore[assignment]
+    # A plain level-filtered manager in place of Area's ScopedQuerySet manager (not a subtype of it).
+    objects: ClassVar[AreaLevelManager] = AreaLevelManager(Level.DISTRICT)  # type: ignore[assignment]
 
     class Meta:
         proxy = True
@@ -240,7 +246,8 @@ class District(Area):
 
 
 class Street(Area):
-    objects = AreaLevelManager(Level.STREET)  # type: ignore[assignment]
+    # A plain level-filtered manager in place of Area's ScopedQuerySet manager (not a subtype of it).
+    objects: ClassVar[AreaLevelManager] = AreaLevelManager(Level.STREET)  # type: ignore[assignment]
 
     class Meta:
         proxy = True
@@ -249,7 +256,8 @@ class Street(Area):
 
 
 class Community(Area):
-    objects = AreaLevelManager(Level.COMMUNITY)  # type: ignore[assignment]
+    # A plain level-filtered manager in place of Area's ScopedQuerySet manager (not a subtype of it).
+    objects: ClassVar[AreaLevelManager] = AreaLevelManager(Level.COMMUNITY)  # type: ignore[assignment]
 
     class Meta:
         proxy = True
@@ -258,7 +266,8 @@ class Community(Area):
 
 
 class Grid(Area):
-    objects = AreaLevelManager(Level.GRID)  # type: ignore[assignment]
+    # A plain level-filtered manager in place of Area's ScopedQuerySet manager (not a subtype of it).
+    objects: ClassVar[AreaLevelManager] = AreaLevelManager(Level.GRID)  # type: ignore[assignment]
 
     class Meta:
         proxy = True
@@ -386,11 +395,14 @@ class Building(InCommunity):
 
     def clean(self) -> None:
         errors: dict[str, Any] = {}
-        if self.grid_id and self.compound_id and self.grid.parent_id != self.compound.community_id:
-            errors["grid"] = _("网格“%(grid)s”不属于小区所在的社区“%(community)s”。") % {
-                "grid": self.grid.name,
-                "community": self.compound.community.name,
-            }
+        if self.grid_id and self.compound_id:
+            # grid_id is set, so the lookup returns the row (or raises); the None check only narrows.
+            grid = self.grid
+            if grid is not None and grid.parent_id != self.compound.community_id:
+                errors["grid"] = _("网格“%(grid)s”不属于小区所在的社区“%(community)s”。") % {
+                    "grid": grid.name,
+                    "community": self.compound.community.name,
+                }
         if self.compound_id and self.households is not None:
             others = (
                 Building.objects.filter(compound_id=self.compound_id)
@@ -491,12 +503,16 @@ class GridStaff(InCommunity):
             errors["unit"] = _("单元长必须指定所负责的单元。")
         if self.role in (GridRole.GRID_LEADER, GridRole.GRID_WORKER) and (self.building_id or self.unit_id):
             errors["role"] = _("网格长、网格员对应整个网格，不指定楼栋或单元。")
-        if self.unit_id and not self.building_id:
-            self.building_id = self.unit.building_id
-        if self.unit_id and self.unit.building_id != self.building_id:
+        # With the id set the lookup returns the row (or raises), so the None checks below only narrow.
+        unit = self.unit if self.unit_id else None
+        if unit is not None and not self.building_id:
+            self.building_id = unit.building_id
+        if unit is not None and unit.building_id != self.building_id:
             errors["unit"] = _("单元不在所选楼栋内。")
-        if self.building_id and self.grid_id and self.building.grid_id and self.building.grid_id != self.grid_id:
-            errors["grid"] = _("楼栋“%(building)s”属于另一个网格。") % {"building": self.building}
+        if self.building_id and self.grid_id:
+            building = self.building
+            if building is not None and building.grid_id and building.grid_id != self.grid_id:
+                errors["grid"] = _("楼栋“%(building)s”属于另一个网格。") % {"building": building}
         if self.grid_id and self.grid.level != Level.GRID:
             errors["grid"] = _("请选择一个网格。")
         if errors:
@@ -504,7 +520,9 @@ class GridStaff(InCommunity):
 
     def fill_community(self) -> None:
         if self.grid_id:
-            self.community_id = self.grid.parent_id
+            # A parentless (non-grid) area leaves this None on purpose: validation then reports it. The
+            # stubs type a required FK's id as never None, which an unsaved instance can still hold.
+            self.community_id = self.grid.parent_id  # type: ignore[assignment]
 
 
 class OfficialArea(models.Model):
@@ -531,7 +549,7 @@ class OfficialArea(models.Model):
         return f"{self.user} → {self.area}"
 
 
-def scope_ids_of(obj: models.Model) -> set[int]:
+def scope_ids_of(obj: models.Model | None) -> set[int]:
     """Areas whose officials may manage `obj`."""
     if isinstance(obj, Area):
         return obj.path_ids() if obj.pk else obj.area_ids_on_path()
@@ -540,13 +558,13 @@ def scope_ids_of(obj: models.Model) -> set[int]:
     return set()
 
 
-def user_can_manage(user: Any, obj: models.Model) -> bool:
+def user_can_manage(user: Any, obj: models.Model | None) -> bool:
     if user_sees_everything(user):
         return True
     return bool(set(user_area_ids(user)) & scope_ids_of(obj))
 
 
-def ensure_can_manage(user: Any, obj: models.Model) -> None:
-    """Refuse (403) a change outside the user's areas."""
+def ensure_can_manage(user: Any, obj: models.Model | None) -> None:
+    """Refuse (403) a change outside the user's areas; None (e.g. a new city's parent) is in nobody's scope."""
     if not user_can_manage(user, obj):
         raise PermissionDenied(_("“%(obj)s”不在您负责的区域内。") % {"obj": obj})

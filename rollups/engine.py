@@ -48,6 +48,7 @@ VALUES = IndicatorValue._meta.db_table
 HISTORY = "rollups_indicatorvaluehistory"
 TARGETS = "rollups_target"
 AREAS = Area._meta.db_table
+ANALYZE_AFTER_CHANGES = 10_000
 PARENT_LEVELS = ((Level.STREET, "street_id"), (Level.DISTRICT, "district_id"), (Level.CITY, "city_id"))
 
 
@@ -73,10 +74,16 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
     return months
 
 
+def _empty(cursor: Any, table: str) -> None:
+    # PostgreSQL never vacuums temporary tables: DELETE would leave every dead row behind for the
+    # next scan, TRUNCATE gives the space back. SQLite has no TRUNCATE; its bare DELETE truncates.
+    cursor.execute(f"TRUNCATE {table}" if connection.vendor == "postgresql" else f"DELETE FROM {table}")
+
+
 def _prepare_scratch(cursor: Any) -> None:
     for name, columns in TEMP_TABLES.items():
         cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})")
-        cursor.execute(f"DELETE FROM {name}")
+        _empty(cursor, name)
 
 
 def _analyze(cursor: Any, *tables: str) -> None:
@@ -303,7 +310,7 @@ def _replace_some(
         else ""
     )
     for level, column in PARENT_LEVELS:
-        cursor.execute("DELETE FROM rollup_new")
+        _empty(cursor, "rollup_new")
         area_filter, area_params = _in(f"a.{column}", parent_ids)
         cursor.execute(
             _parent_rows_sql(indicator, level, column, VALUES)
@@ -390,6 +397,11 @@ def run_rollup(
         stats.changed += compute_indicator(indicator, community_ids=community_ids, parent_ids=parent_ids, today=today)
         stats.per_indicator[indicator.code] = time.perf_counter() - t0
         stats.indicators += 1
+    if area_ids is None and stats.changed > ANALYZE_AFTER_CHANGES and connection.vendor == "postgresql":
+        # Fresh statistics after a large rewrite, so the next incremental runs get good plans at once
+        # instead of waiting for autovacuum.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {VALUES}")
     stats.seconds = time.perf_counter() - started
     RollupRun.objects.filter(pk=run.pk).update(finished_at=timezone.now(), changed=stats.changed)
     return stats

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -168,7 +169,7 @@ class Target(models.Model):
     def clean(self) -> None:
         from .registry import catalogue
 
-        errors = {}
+        errors: dict[str, str | Promise] = {}
         if self.indicator and self.indicator not in catalogue():
             errors["indicator"] = _("没有名为“%(code)s”的指标。") % {"code": self.indicator}
         if self.value is not None and self.value <= 0:

@@ -113,7 +113,9 @@ class TargetWriteSerializer(serializers.Serializer):
 
 
 class TargetSplitSerializer(serializers.Serializer):
-    parent = serializers.PrimaryKeyRelatedField(queryset=Area.objects.all())
+    # The metaclass moves declared fields into `_declared_fields`, so this never shadows Field.parent at
+    # runtime; the stubs can't see that.
+    parent = serializers.PrimaryKeyRelatedField(queryset=Area.objects.all())  # type: ignore[assignment]
     indicator = serializers.ChoiceField(choices=[])
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     values = serializers.DictField(child=serializers.FloatField(min_value=0), help_text="下级区域 id → 目标值")

@@ -62,7 +62,6 @@ class ActionViewSet(viewsets.ModelViewSet):
     read_serializer_class: type
     create_serializer_class: type
     update_serializer_class: type
-    save_action: Callable[..., Model]
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_serializer_class(self) -> type:
@@ -73,7 +72,7 @@ class ActionViewSet(viewsets.ModelViewSet):
         return self.read_serializer_class
 
     def _save(self, instance: Model) -> Model:
-        return type(self).save_action(user=self.request.user, instance=instance)
+        return actions.record_save(user=self.request.user, instance=instance)
 
     def _answer(self, instance: Model, status_code: int = status.HTTP_200_OK) -> Response:
         fresh = self.get_queryset().get(pk=instance.pk)  # with the counts the read shape shows
@@ -119,7 +118,6 @@ class AreaViewSet(ActionViewSet):
     read_serializer_class = AreaSerializer
     create_serializer_class = AreaCreateSerializer
     update_serializer_class = AreaUpdateSerializer
-    save_action = staticmethod(lambda *, user, instance: actions.area_save(user=user, area=instance))
     filterset_class = AreaFilter
     ordering_fields = AREA_ORDERING
 
@@ -163,7 +161,6 @@ class CompoundViewSet(ActionViewSet):
     read_serializer_class = CompoundSerializer
     create_serializer_class = CompoundCreateSerializer
     update_serializer_class = CompoundUpdateSerializer
-    save_action = staticmethod(lambda *, user, instance: actions.compound_save(user=user, compound=instance))
     filterset_class = CompoundFilter
     ordering_fields = ["name", "year_built", "households", "floor_area"]
 
@@ -180,7 +177,6 @@ class BuildingViewSet(ActionViewSet):
     read_serializer_class = BuildingSerializer
     create_serializer_class = BuildingCreateSerializer
     update_serializer_class = BuildingUpdateSerializer
-    save_action = staticmethod(lambda *, user, instance: actions.building_save(user=user, building=instance))
     filterset_class = BuildingFilter
     ordering_fields = ["name", "households", "floors"]
 
@@ -193,7 +189,6 @@ class UnitViewSet(ActionViewSet):
     read_serializer_class = UnitSerializer
     create_serializer_class = UnitCreateSerializer
     update_serializer_class = UnitUpdateSerializer
-    save_action = staticmethod(lambda *, user, instance: actions.unit_save(user=user, unit=instance))
     filterset_class = UnitFilter
     ordering_fields = ["name", "households"]
 
@@ -211,7 +206,6 @@ class GridStaffViewSet(ActionViewSet):
     read_serializer_class = GridStaffSerializer
     create_serializer_class = GridStaffCreateSerializer
     update_serializer_class = GridStaffUpdateSerializer
-    save_action = staticmethod(lambda *, user, instance: actions.grid_staff_save(user=user, staff=instance))
     filterset_class = GridStaffFilter
     ordering_fields = ["name", "role"]
 

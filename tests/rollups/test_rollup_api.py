@@ -37,6 +37,13 @@ def test_a_malformed_period_is_a_400_naming_the_period(api_client, rolled_up):
     assert "period" in response.json()
 
 
+def test_a_malformed_period_in_the_list_is_a_400_naming_the_period(api_client, rolled_up):
+    response = api_client.get("/api/v1/rollups/", {"period": "2025-Q7"})
+
+    assert response.status_code == 400
+    assert "period" in response.json()
+
+
 def test_the_area_summary_gives_all_indicators_and_the_childrens_values(api_client, rolled_up):
     response = api_client.get("/api/v1/rollups/summary/", {"area": rolled_up["district"].pk, "period": YEAR})
 

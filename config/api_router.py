@@ -21,3 +21,7 @@ from rollups import api as rollups_api  # noqa: E402
 router.register("rollups", rollups_api.RollupViewSet, basename="rollup")
 router.register("indicators", rollups_api.IndicatorViewSet, basename="indicator")
 router.register("targets", rollups_api.TargetViewSet, basename="target")
+
+from projects import api as projects_api  # noqa: E402
+
+projects_api.register(router)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("grids.urls")),
+    path("", include("projects.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -428,12 +429,12 @@ class LoadReport:
         return sum(self.created.values()) + sum(self.updated.values())
 
     def lines(self) -> list[str]:
-        """What was written, per kind of record."""
-        names = {m.__name__: str(m._meta.verbose_name) for m in (Area, Compound, Building, Unit, GridStaff)}
+        """What was written, per kind of record (keys are model class names, as `sync_rows` counts them)."""
+        names = {m.__name__: str(m._meta.verbose_name) for m in django_apps.get_models()}
         return [
             _("%(model)s：新增 %(created)s，更新 %(updated)s")
-            % {"model": names[model], "created": self.created[model], "updated": self.updated[model]}
-            for model in names
+            % {"model": names.get(model, model), "created": self.created[model], "updated": self.updated[model]}
+            for model in dict.fromkeys([*self.created, *self.updated])
             if self.created[model] or self.updated[model]
         ]
 
@@ -441,7 +442,7 @@ class LoadReport:
 PATH_ID_FIELDS = ["city_id", "district_id", "street_id", "community_id"]
 
 
-def _sync(
+def sync_rows(
     model: type[models.Model],
     wanted: list[Any],
     existing: Iterable[Any],
@@ -450,7 +451,8 @@ def _sync(
     report: LoadReport,
 ) -> dict[Any, Any]:
     """Create the wanted rows that are missing (in bulk, with history) and correct those that differ (saved one by
-    one, so versions and history follow); returns every wanted row by key."""
+    one, so versions and history follow); returns every wanted row by key. Other apps' demo loaders use it too, so
+    a second `load_demo` changes nothing anywhere."""
     stored = {key(obj): obj for obj in existing}
     result: dict[Any, Any] = {}
     new = []
@@ -503,7 +505,7 @@ def _sync_areas(plan: Plan, report: LoadReport) -> dict[str, Area]:
             area.pinyin, area.initials = pinyin_of(r.name)
             wanted.append(area)
         existing = [a for chunk in _chunks([r.code for r in rows]) for a in Area.objects.filter(code__in=chunk)]
-        areas.update(_sync(Area, wanted, existing, lambda a: a.code, fields, report))
+        areas.update(sync_rows(Area, wanted, existing, lambda a: a.code, fields, report))
     return areas
 
 
@@ -527,7 +529,7 @@ def _sync_compounds(plan: Plan, areas: dict[str, Area], report: LoadReport) -> d
         wanted.append(compound)
     fields = ["year_built", "households", "floor_area", "high_rise", "is_generated", "pinyin", "initials"]
     existing = Compound.objects.filter(community_id__in=community_ids)
-    return _sync(Compound, wanted, existing, lambda c: (c.community_id, c.name), fields + PATH_ID_FIELDS, report)
+    return sync_rows(Compound, wanted, existing, lambda c: (c.community_id, c.name), fields + PATH_ID_FIELDS, report)
 
 
 def _sync_buildings_and_units(
@@ -553,7 +555,7 @@ def _sync_buildings_and_units(
             rows.append(brow)
     fields = ["grid_id", "floors", "households", "is_generated", *PATH_ID_FIELDS]
     existing = Building.objects.filter(community_id__in=community_ids)
-    stored = _sync(Building, wanted_buildings, existing, lambda b: (b.compound_id, b.name), fields, report)
+    stored = sync_rows(Building, wanted_buildings, existing, lambda b: (b.compound_id, b.name), fields, report)
     buildings = [(stored[(b.compound_id, b.name)], row) for b, row in zip(wanted_buildings, rows, strict=True)]
 
     wanted_units: list[Unit] = []
@@ -565,7 +567,7 @@ def _sync_buildings_and_units(
             wanted_units.append(unit)
     fields = ["households", "is_generated", *PATH_ID_FIELDS]
     existing_units = Unit.objects.filter(community_id__in=community_ids)
-    stored_units = _sync(Unit, wanted_units, existing_units, lambda u: (u.building_id, u.name), fields, report)
+    stored_units = sync_rows(Unit, wanted_units, existing_units, lambda u: (u.building_id, u.name), fields, report)
     units = [stored_units[(u.building_id, u.name)] for u in wanted_units]
     return buildings, units
 
@@ -604,7 +606,7 @@ def _sync_staff(
     community_ids = list({g.parent_id for g in grids})
     fields = ["name", "phone", "grid_id", "building_id", "unit_id", "is_generated", *PATH_ID_FIELDS]
     existing = GridStaff.objects.filter(community_id__in=community_ids)
-    _sync(GridStaff, wanted, existing, _staff_key, fields, report)
+    sync_rows(GridStaff, wanted, existing, _staff_key, fields, report)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import selectors
+from . import sections, selectors
 from .models import Level
 
 
@@ -39,6 +39,7 @@ class AreaDetailView(DetailView):
         context["is_community"] = area.level == Level.COMMUNITY
         if context["is_community"]:
             context["compounds"] = selectors.community_compounds(area)
+        context["sections"] = sections.sections_for(sections.AREA_SECTIONS, area)
         return context
 
 
@@ -55,6 +56,7 @@ class CompoundDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["trail"] = selectors.area_ancestors(self.object)
         context["buildings"] = selectors.compound_buildings(self.object)
+        context["sections"] = sections.sections_for(sections.COMPOUND_SECTIONS, self.object)
         return context
 
 

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("改造与燃气项目")
+
+    def ready(self) -> None:
+        # The residents' pages register their sections on the grids pages and their menu links.
+        from . import views  # noqa: F401

@@ -2,12 +2,18 @@
 
 import os
 import time
+from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from grids import demo
+
+# Each app's demo: a module with `load_demo() -> grids.demo.LoadReport` and optionally `summary_lines()`, run in
+# this order (an app's data builds on the ones before it).
+DEMO_MODULES = ["grids.demo", "projects.demo"]
 
 
 class Command(BaseCommand):
@@ -22,14 +28,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        report = demo.load_demo()
-        if report.changed:
-            for line in report.lines():
-                self.stdout.write(line)
-        else:
+        modules = [import_module(name) for name in DEMO_MODULES]
+        changed = 0
+        with transaction.atomic():  # all or nothing: a failing app's demo leaves no half-loaded district
+            for module in modules:
+                report = module.load_demo()
+                changed += report.changed
+                for line in report.lines():
+                    self.stdout.write(line)
+        if not changed:
             self.stdout.write(_("示例数据已是最新，未作任何更改。"))
-        for line in demo.summary_lines():
-            self.stdout.write(line)
+        for module in modules:
+            for line in getattr(module, "summary_lines", list)():
+                self.stdout.write(line)
         self.stdout.write(_("用时 %(seconds).1f 秒。") % {"seconds": time.monotonic() - started})
 
         production = str(getattr(settings, "SETTINGS_MODULE", "")).endswith("production")

@@ -1,0 +1,1 @@
+"""Filters of the projects app: renovation.py and gas.py; import from the submodule."""

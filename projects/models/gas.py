@@ -1,0 +1,3 @@
+"""Gas-connection campaigns (燃气开通): models."""
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""Selectors of the projects app: renovation.py and gas.py; import from the submodule."""

@@ -1,0 +1,1 @@
+"""Serializers of the projects app: renovation.py and gas.py; import from the submodule."""

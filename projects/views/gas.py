@@ -1,0 +1,1 @@
+"""Gas-connection campaigns (燃气开通): views."""

@@ -1,0 +1,1 @@
+"""Renovation of old compounds (老旧小区改造): views."""

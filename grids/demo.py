@@ -117,13 +117,24 @@ class OtherPlace:
     streets: list[tuple[str, str, bool, list[tuple[str, str, bool, list[str]]]]]
 
 
+SHUANGLIAO_TOWNSHIPS = ["双山镇", "茂林镇", "东明镇", "鸭场镇", "新立乡", "柳条乡"]
+
 OTHER_PLACES = [
     # Seed 001. 江西街道西环社区 hosts a training school. The compounds whose heating was renovated and the
     # resettlement compounds are named without their street, so they sit in one generated placeholder community.
     OtherPlace(
         "220382",
         [
-            ("江西街道", AreaKind.STREET, False, [("西环社区", AreaKind.COMMUNITY, False, [])]),
+            (
+                "江西街道",
+                AreaKind.STREET,
+                False,
+                [
+                    ("西环社区", AreaKind.COMMUNITY, False, []),
+                    # Generated homes for the seed's 12 street canteens (services demo).
+                    *[(f"江西第{n}社区", AreaKind.COMMUNITY, True, []) for n in range(1, 6)],
+                ],
+            ),
             (
                 "双辽示例街道",
                 AreaKind.STREET,
@@ -147,9 +158,22 @@ OTHER_PLACES = [
                             "如意雅居",
                             "西善小区",
                         ],
-                    )
+                    ),
+                    *[(f"双辽示例第{n}社区", AreaKind.COMMUNITY, True, []) for n in range(1, 6)],
                 ],
             ),
+            # "全市共建设养老食堂24家，其中街道12家、乡镇12家" (seed 001): the township canteens need townships. The
+            # seed names these six by their health centres (双山、茂林、东明、鸭场卫生院; 新立、柳条卫生院); 镇/乡 is
+            # assumed. Their communities are generated.
+            *[
+                (
+                    township,
+                    AreaKind.TOWNSHIP,
+                    False,
+                    [(f"{township[:-1]}第{n}社区", AreaKind.COMMUNITY, True, []) for n in (1, 2)],
+                )
+                for township in SHUANGLIAO_TOWNSHIPS
+            ],
         ],
     ),
     # Seed 004.

@@ -127,7 +127,7 @@ class CanteenViewSet(ServiceViewSet):
 class CanteenPriceViewSet(ServiceViewSet):
     """Prices of a meal per group (standard, seniors by age band, subsistence allowance, disabled, contributors)."""
 
-    queryset = CanteenPrice.objects.order_by("canteen_id", "group", "min_age")
+    queryset = CanteenPrice.objects.order_by("canteen_id", selectors.PRICE_ORDER, "min_age", "group")
     read_serializer_class = CanteenPriceSerializer
     create_serializer_class = CanteenPriceCreateSerializer
     update_serializer_class = CanteenPriceUpdateSerializer

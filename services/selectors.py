@@ -3,7 +3,6 @@ what it costs, delivery, counts), never a person. Every function costs a fixed n
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db.models import (
@@ -20,7 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils import timezone
+from django.db.models.functions import ExtractYear
 
 from grids import selectors as grid_selectors
 from grids.models import PATH_FIELDS, Area, Compound, Level
@@ -34,6 +33,7 @@ from .models import (
     CanteenStatus,
     Facility,
     FacilityKind,
+    PriceGroup,
     SmallWish,
     VolunteerHours,
     VolunteerTeam,
@@ -42,8 +42,14 @@ from .models import (
 RECENT_MONTHS = 12
 
 
+PRICE_ORDER = Case(
+    When(group=PriceGroup.STANDARD, then=Value(0)), When(group=PriceGroup.SENIOR, then=Value(1)), default=Value(2)
+)
+
+
 def prices_prefetch() -> Prefetch:
-    return Prefetch("prices", queryset=CanteenPrice.objects.order_by("group", "min_age"))
+    """Prices as a resident reads them: the standard price, seniors by age band, then the other groups."""
+    return Prefetch("prices", queryset=CanteenPrice.objects.order_by(PRICE_ORDER, "min_age", "group"))
 
 
 def canteens() -> QuerySet:
@@ -109,7 +115,7 @@ def find_community(q: str) -> tuple[Area | None, Compound | None]:
     compound = grid_selectors.search_compounds(q).first()
     if compound is not None:
         return compound.community, compound
-    area = grid_selectors.search_areas(q).filter(level=Level.COMMUNITY).first()
+    area = next((a for a in grid_selectors.search_areas(q) if a.level == Level.COMMUNITY), None)
     return area, None
 
 
@@ -153,13 +159,22 @@ def children_canteen_counts(area: Area) -> list[tuple[Area, int]]:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _year_start(today: dt.date) -> dt.date:
-    return today.replace(month=1, day=1)
+def latest_year(rows: QuerySet, *fields: str) -> dict[str, Any]:
+    """The totals of `fields` over the latest calendar year that has monthly rows (one query): residents and
+    leaders read "2025: 36,000 meals", not an empty current year."""
+    found = (
+        rows.order_by()
+        .annotate(year=ExtractYear("month"))
+        .values("year")
+        .annotate(**{f: Sum(f) for f in fields})
+        .order_by("-year")
+        .first()
+    )
+    return found or {"year": None, **dict.fromkeys(fields, 0)}
 
 
 def area_counts(area: Area) -> dict[str, Any]:
-    """What a street, district or city offers, counted (six queries)."""
-    year_start = _year_start(timezone.localdate())
+    """What a street, district or city offers, counted (seven queries)."""
     open_q = Q(status=CanteenStatus.OPEN)
     canteen_figures = Canteen.objects.in_area(area).aggregate(
         canteens=Count("pk", filter=open_q),
@@ -169,50 +184,49 @@ def area_counts(area: Area) -> dict[str, Any]:
     )
     communities = Area.objects.filter(level=Level.COMMUNITY).in_area(area)
     covered = communities_covered().in_area(area).count()
-    meals = (
-        CanteenMonth.objects.in_area(area)
-        .filter(month__gte=year_start)
-        .aggregate(meals=Sum("meals_served"), deliveries=Sum("deliveries"))
-    )
+    meals = latest_year(CanteenMonth.objects.in_area(area), "meals_served", "deliveries")
     facilities = Facility.objects.in_area(area).aggregate(
         study_rooms=Count("pk", filter=Q(kind=FacilityKind.STUDY_ROOM)),
         books=Sum("books"),
         other_facilities=Count("pk", filter=~Q(kind=FacilityKind.STUDY_ROOM)),
     )
     teams = VolunteerTeam.objects.in_area(area).aggregate(teams=Count("pk"), volunteers=Sum("volunteers"))
-    hours = VolunteerHours.objects.in_area(area).filter(month__gte=year_start).aggregate(hours=Sum("hours"))
+    hours = latest_year(VolunteerHours.objects.in_area(area), "hours")
     return {
         **{k: v or 0 for k, v in canteen_figures.items()},
         "communities": communities.count(),
         "covered": covered,
-        "meals_this_year": meals["meals"] or 0,
-        "deliveries_this_year": meals["deliveries"] or 0,
+        "meals_year": meals["year"],
+        "meals": meals["meals_served"] or 0,
+        "deliveries": meals["deliveries"] or 0,
         **{k: v or 0 for k, v in facilities.items()},
         **{k: v or 0 for k, v in teams.items()},
-        "hours_this_year": hours["hours"] or 0,
-        "year": year_start.year,
+        "hours_year": hours["year"],
+        "hours": hours["hours"] or 0,
     }
 
 
 def community_services(community: Area) -> dict[str, Any]:
     """A community's services as its residents look them up (six queries)."""
-    today = timezone.localdate()
-    year_start = _year_start(today)
-    hours = Sum("months__hours", filter=Q(months__month__gte=year_start))
     wishes = SmallWish.objects.filter(community=community).aggregate(
         posted=Count("pk"),
         claimed=Count("pk", filter=Q(claimed_on__isnull=False)),
         fulfilled=Count("pk", filter=Q(fulfilled_on__isnull=False)),
     )
-    teams = list(VolunteerTeam.objects.filter(community=community).annotate(hours_this_year=hours).order_by("name"))
+    teams = list(VolunteerTeam.objects.filter(community=community).order_by("name"))
+    hours = latest_year(VolunteerHours.objects.filter(community=community), "hours")
     return {
         "canteens": list(canteens_for_community(community).filter(Q(community=community) | Q(serves_here=True))),
-        "facilities": list(Facility.objects.filter(community=community).order_by("kind", "name")),
+        "facilities": list(
+            Facility.objects.filter(community=community).order_by(
+                Case(When(kind=FacilityKind.STUDY_ROOM, then=Value(0)), default=Value(1)), "kind", "name"
+            )
+        ),
         "teams": teams,
         "volunteers": sum(t.volunteers for t in teams),
-        "hours_this_year": sum((t.hours_this_year or 0) for t in teams),
+        "hours_year": hours["year"],
+        "hours": hours["hours"] or 0,
         "wishes": wishes,
-        "year": year_start.year,
     }
 
 

@@ -132,7 +132,11 @@ OTHER_PLACES = [
                 [
                     ("西环社区", AreaKind.COMMUNITY, False, []),
                     # Generated homes for the seed's 12 street canteens (services demo).
-                    *[(f"江西第{n}社区", AreaKind.COMMUNITY, True, []) for n in range(1, 6)],
+                    ("江西第1社区", AreaKind.COMMUNITY, True, []),
+                    ("江西第2社区", AreaKind.COMMUNITY, True, []),
+                    ("江西第3社区", AreaKind.COMMUNITY, True, []),
+                    ("江西第4社区", AreaKind.COMMUNITY, True, []),
+                    ("江西第5社区", AreaKind.COMMUNITY, True, []),
                 ],
             ),
             (
@@ -159,21 +163,52 @@ OTHER_PLACES = [
                             "西善小区",
                         ],
                     ),
-                    *[(f"双辽示例第{n}社区", AreaKind.COMMUNITY, True, []) for n in range(1, 6)],
+                    ("双辽示例第1社区", AreaKind.COMMUNITY, True, []),
+                    ("双辽示例第2社区", AreaKind.COMMUNITY, True, []),
+                    ("双辽示例第3社区", AreaKind.COMMUNITY, True, []),
+                    ("双辽示例第4社区", AreaKind.COMMUNITY, True, []),
+                    ("双辽示例第5社区", AreaKind.COMMUNITY, True, []),
                 ],
             ),
             # "全市共建设养老食堂24家，其中街道12家、乡镇12家" (seed 001): the township canteens need townships. The
             # seed names these six by their health centres (双山、茂林、东明、鸭场卫生院; 新立、柳条卫生院); 镇/乡 is
             # assumed. Their communities are generated.
-            *[
-                (
-                    township,
-                    AreaKind.TOWNSHIP,
-                    False,
-                    [(f"{township[:-1]}第{n}社区", AreaKind.COMMUNITY, True, []) for n in (1, 2)],
-                )
-                for township in SHUANGLIAO_TOWNSHIPS
-            ],
+            (
+                "双山镇",
+                AreaKind.TOWNSHIP,
+                False,
+                [("双山第1社区", AreaKind.COMMUNITY, True, []), ("双山第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "茂林镇",
+                AreaKind.TOWNSHIP,
+                False,
+                [("茂林第1社区", AreaKind.COMMUNITY, True, []), ("茂林第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "东明镇",
+                AreaKind.TOWNSHIP,
+                False,
+                [("东明第1社区", AreaKind.COMMUNITY, True, []), ("东明第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "鸭场镇",
+                AreaKind.TOWNSHIP,
+                False,
+                [("鸭场第1社区", AreaKind.COMMUNITY, True, []), ("鸭场第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "新立乡",
+                AreaKind.TOWNSHIP,
+                False,
+                [("新立第1社区", AreaKind.COMMUNITY, True, []), ("新立第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "柳条乡",
+                AreaKind.TOWNSHIP,
+                False,
+                [("柳条第1社区", AreaKind.COMMUNITY, True, []), ("柳条第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
         ],
     ),
     # Seed 004.

@@ -66,7 +66,8 @@ class CanteenAdmin(ServiceAdmin):
             kwargs["queryset"] = Area.objects.for_user(request.user).filter(level=Level.COMMUNITY).order_by("code")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def save_model(self, request: HttpRequest, obj: Canteen, form: Any, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
+        assert isinstance(obj, Canteen)
         obj._history_user = request.user  # type: ignore[attr-defined]
         actions.canteen_save(user=request.user, canteen=obj, serves=form.cleaned_data.get("serves"))
 
@@ -148,7 +149,8 @@ class CanteenMonthAdmin(ServiceAdmin):
             form.base_fields = {k: v for k, v in form.base_fields.items() if k != "correction_reason"}
         return form
 
-    def save_model(self, request: HttpRequest, obj: CanteenMonth, form: Any, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
+        assert isinstance(obj, CanteenMonth)
         obj._history_user = request.user  # type: ignore[attr-defined]
         if not change:
             actions.canteen_month_record(user=request.user, figure=obj)

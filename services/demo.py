@@ -170,7 +170,7 @@ def _shuangta_canteens(streets: list[Area], communities: dict[int, list[Area]]) 
     return rows
 
 
-def _other_canteens(by_name: dict[tuple[str, str], Area]) -> list[CanteenRow]:
+def _other_canteens(by_name: dict[tuple[str | None, str], Area]) -> list[CanteenRow]:
     rows = [
         CanteenRow(
             PINGCHENG,
@@ -263,7 +263,7 @@ def _shuangliao_canteen(home: str, kind: str, i: int) -> CanteenRow:
     )
 
 
-def _sync_canteens(rows: list[CanteenRow], by_name: dict[tuple[str, str], Area], report: LoadReport) -> None:
+def _sync_canteens(rows: list[CanteenRow], by_name: dict[tuple[str | None, str], Area], report: LoadReport) -> None:
     wanted = []
     for row in rows:
         community = by_name[(row.district, row.community)]
@@ -485,8 +485,10 @@ def load_demo() -> LoadReport:
     districts = [SHUANGTA, SHUANGLIAO, PINGCHENG, QINSHUI]
     areas = list(Area.objects.filter(district__code__in=districts, level__in=[Level.STREET, Level.COMMUNITY]))
     codes = dict(Area.objects.filter(code__in=districts).values_list("pk", "code"))
-    by_name = {(codes[a.district_id], a.name): a for a in areas if a.level == Level.COMMUNITY}
-    streets = sorted((a for a in areas if a.level == Level.STREET and codes[a.district_id] == SHUANGTA), key=_code)
+    by_name = {(codes.get(a.district_id or 0), a.name): a for a in areas if a.level == Level.COMMUNITY}
+    streets = sorted(
+        (a for a in areas if a.level == Level.STREET and codes.get(a.district_id or 0) == SHUANGTA), key=_code
+    )
     communities: dict[int, list[Area]] = {}
     for a in sorted((a for a in areas if a.level == Level.COMMUNITY), key=_code):
         communities.setdefault(a.street_id or 0, []).append(a)

@@ -378,7 +378,7 @@ class CanteenMonthCorrection(InCommunity):
 
     def changes_display(self) -> list[tuple[str, Any, Any]]:
         """(field label, old, new) in the figure's field order."""
-        labels = {f: str(CanteenMonth._meta.get_field(f).verbose_name) for f in FIGURE_FIELDS}
+        labels = {f: str(getattr(CanteenMonth._meta.get_field(f), "verbose_name", f)) for f in FIGURE_FIELDS}
         return [(labels[f], *self.changes[f]) for f in FIGURE_FIELDS if f in self.changes]
 
 

@@ -110,7 +110,8 @@ class CanteenMonthResource(ScopedModelResource):
             error.error_dict[REASON] = error.error_dict.pop("reason")
         return error
 
-    def save_instance(self, instance: CanteenMonth, is_create: bool, row: Any, **kwargs: Any) -> None:
+    def save_instance(self, instance: models.Model, is_create: bool, row: Any, **kwargs: Any) -> None:
+        assert isinstance(instance, CanteenMonth)
         user = kwargs.get("user")
         self.before_save_instance(instance, row, **kwargs)
         instance._history_user = user  # type: ignore[attr-defined]

@@ -52,9 +52,10 @@ def prices_prefetch() -> Prefetch:
     return Prefetch("prices", queryset=CanteenPrice.objects.order_by(PRICE_ORDER, "min_age", "group"))
 
 
-def canteens() -> QuerySet:
-    """Canteens with their places and prices (one query plus one for all their prices)."""
-    return Canteen.objects.select_related("community", "street", "district").prefetch_related(prices_prefetch())
+def canteens(rows: QuerySet | None = None) -> QuerySet:
+    """Canteens (all, or `rows`) with their places and prices (one query plus one for all their prices)."""
+    rows = Canteen.objects.all() if rows is None else rows
+    return rows.select_related("community", "street", "district").prefetch_related(prices_prefetch())
 
 
 def canteen_figures() -> QuerySet:
@@ -98,7 +99,7 @@ def canteens_for_community(community: Area) -> QuerySet:
 
 def canteens_in_area(area: Area) -> QuerySet:
     """Open canteens anywhere in `area` (a district, street or community), by street and name."""
-    return canteens().filter(status=CanteenStatus.OPEN).in_area(area).order_by("street__code", "name")
+    return canteens(Canteen.objects.in_area(area)).filter(status=CanteenStatus.OPEN).order_by("street__code", "name")
 
 
 def canteen_months(canteen: Canteen) -> list[CanteenMonth]:

@@ -215,7 +215,7 @@ class VolunteerTeamSerializer(serializers.ModelSerializer):
 
 
 class VolunteerHoursSerializer(serializers.ModelSerializer):
-    team = serializers.PrimaryKeyRelatedField(read_only=True)
+    team: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
     community = AreaRefSerializer(read_only=True)
     month = serializers.DateField(format="%Y-%m", read_only=True)
 

@@ -162,3 +162,36 @@ def test_the_header_links_to_the_canteen_finder(client):
     html = client.get(reverse("grids:home")).content.decode()
 
     assert reverse("services:canteens") in html
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_a_community_page_with_services_costs_the_same_queries_however_many(
+    client, community, django_assert_num_queries, n
+):
+    for i in range(n):
+        canteen = CanteenFactory(community=community, name=f"食堂{i}")
+        CanteenPriceFactory(canteen=canteen)
+        FacilityFactory(community=community, name=f"书房{i}")
+        VolunteerTeamFactory(community=community, name=f"服务队{i}")
+    # grids: SAVEPOINT, the community, its ancestors, RELEASE, its grids, its compounds (4 + 2);
+    # services: wishes, teams, the latest year's hours, canteens, their prices, facilities (6)
+    with django_assert_num_queries(12):
+        response = client.get(reverse("grids:area", args=[community.code]))
+
+    html = response.content.decode()
+    assert all(f"食堂{i}" in html and f"书房{i}" in html and f"服务队{i}" in html for i in range(n))
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_a_street_page_with_services_costs_the_same_queries_however_many(
+    client, street, community, django_assert_num_queries, n
+):
+    for i in range(n):
+        CanteenFactory(community=CommunityFactory(parent=street), name=f"食堂{i}")
+    # grids: SAVEPOINT, the street, its ancestors, RELEASE, its communities with counts (5);
+    # services: canteens, communities, covered, meals, facilities, teams, hours (7); children and their
+    # canteen counts (2)
+    with django_assert_num_queries(14):
+        response = client.get(reverse("grids:area", args=[street.code]))
+
+    assert "有食堂服务的社区" in response.content.decode()

@@ -25,3 +25,7 @@ router.register("targets", rollups_api.TargetViewSet, basename="target")
 from projects import api as projects_api  # noqa: E402
 
 projects_api.register(router)
+
+from services import api as services_api  # noqa: E402
+
+services_api.register(router)

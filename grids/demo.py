@@ -117,13 +117,28 @@ class OtherPlace:
     streets: list[tuple[str, str, bool, list[tuple[str, str, bool, list[str]]]]]
 
 
+SHUANGLIAO_TOWNSHIPS = ["双山镇", "茂林镇", "东明镇", "鸭场镇", "新立乡", "柳条乡"]
+
 OTHER_PLACES = [
     # Seed 001. 江西街道西环社区 hosts a training school. The compounds whose heating was renovated and the
     # resettlement compounds are named without their street, so they sit in one generated placeholder community.
     OtherPlace(
         "220382",
         [
-            ("江西街道", AreaKind.STREET, False, [("西环社区", AreaKind.COMMUNITY, False, [])]),
+            (
+                "江西街道",
+                AreaKind.STREET,
+                False,
+                [
+                    ("西环社区", AreaKind.COMMUNITY, False, []),
+                    # Generated homes for the seed's 12 street canteens (services demo).
+                    ("江西第1社区", AreaKind.COMMUNITY, True, []),
+                    ("江西第2社区", AreaKind.COMMUNITY, True, []),
+                    ("江西第3社区", AreaKind.COMMUNITY, True, []),
+                    ("江西第4社区", AreaKind.COMMUNITY, True, []),
+                    ("江西第5社区", AreaKind.COMMUNITY, True, []),
+                ],
+            ),
             (
                 "双辽示例街道",
                 AreaKind.STREET,
@@ -147,8 +162,52 @@ OTHER_PLACES = [
                             "如意雅居",
                             "西善小区",
                         ],
-                    )
+                    ),
+                    ("双辽示例第1社区", AreaKind.COMMUNITY, True, []),
+                    ("双辽示例第2社区", AreaKind.COMMUNITY, True, []),
+                    ("双辽示例第3社区", AreaKind.COMMUNITY, True, []),
+                    ("双辽示例第4社区", AreaKind.COMMUNITY, True, []),
+                    ("双辽示例第5社区", AreaKind.COMMUNITY, True, []),
                 ],
+            ),
+            # "全市共建设养老食堂24家，其中街道12家、乡镇12家" (seed 001): the township canteens need townships. The
+            # seed names these six by their health centres (双山、茂林、东明、鸭场卫生院; 新立、柳条卫生院); 镇/乡 is
+            # assumed. Their communities are generated.
+            (
+                "双山镇",
+                AreaKind.TOWNSHIP,
+                False,
+                [("双山第1社区", AreaKind.COMMUNITY, True, []), ("双山第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "茂林镇",
+                AreaKind.TOWNSHIP,
+                False,
+                [("茂林第1社区", AreaKind.COMMUNITY, True, []), ("茂林第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "东明镇",
+                AreaKind.TOWNSHIP,
+                False,
+                [("东明第1社区", AreaKind.COMMUNITY, True, []), ("东明第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "鸭场镇",
+                AreaKind.TOWNSHIP,
+                False,
+                [("鸭场第1社区", AreaKind.COMMUNITY, True, []), ("鸭场第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "新立乡",
+                AreaKind.TOWNSHIP,
+                False,
+                [("新立第1社区", AreaKind.COMMUNITY, True, []), ("新立第2社区", AreaKind.COMMUNITY, True, [])],
+            ),
+            (
+                "柳条乡",
+                AreaKind.TOWNSHIP,
+                False,
+                [("柳条第1社区", AreaKind.COMMUNITY, True, []), ("柳条第2社区", AreaKind.COMMUNITY, True, [])],
             ),
         ],
     ),

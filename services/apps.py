@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ServicesConfig(AppConfig):
     name = "services"
     verbose_name = _("社区服务")
+
+    def ready(self) -> None:
+        from grids import sections
+
+        from . import selectors
+
+        # A community page lists its canteens, facilities, volunteer teams and small wishes; a street's or
+        # district's page counts them. The header links to the canteen finder.
+        sections.area_section(template="services/includes/area_services.html", context=selectors.area_services)
+        sections.menu_link(url_name="services:canteens", label=_("附近食堂"), icon="cup-hot", order=50)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from grids import sections
 from tests.factories import BuildingFactory, CommunityFactory, CompoundFactory, GridFactory, StreetFactory, UnitFactory
 
 # ATOMIC_REQUESTS wraps each view in a savepoint inside the test's transaction.
@@ -28,9 +29,15 @@ def test_the_home_page_costs_one_query_for_all_districts(client, district, djang
     assert (row.n_streets, row.n_communities, row.n_grids, row.n_compounds) == (n, n, n, n)
 
 
+@pytest.fixture
+def without_sections(monkeypatch):
+    """Only grids' own queries: the sections other apps add pin their cost in their own tests."""
+    monkeypatch.setattr(sections, "AREA_SECTIONS", [])
+
+
 @pytest.mark.parametrize("n", [1, 7])
 def test_a_community_page_costs_the_same_queries_with_many_grids_and_compounds(
-    client, community, django_assert_num_queries, n
+    client, community, django_assert_num_queries, n, without_sections
 ):
     _fill_community(community, n)
     # the community by code, its ancestors, its grids with building and household counts,

@@ -91,6 +91,8 @@ def gas_building_stage_change(
 ) -> GasBuildingPlan:
     """Move a building to `stage`, reached on `reached_on` (today when not given), recording the event."""
     fresh = GasBuildingPlan.objects.select_related("building", "compound_plan").get(pk=plan.pk)
+    if stage == fresh.stage:
+        fresh.stage_event(previous=fresh.stage)  # refused by the event's own rule: a change must change the stage
     if version is not None:
         fresh.version = version  # a stale copy is a conflict (409), not a silent overwrite
     fresh.stage = stage

@@ -313,6 +313,10 @@ class GasBuildingPlan(InCommunity):
             stored = GasBuildingPlan.objects.filter(pk=self.pk).values("stage", "stage_reached_on").first()
             if stored and stored["stage"] == self.stage and stored["stage_reached_on"] != self.stage_reached_on:
                 errors["stage_reached_on"] = _("阶段日期随阶段变更一并记录，不能单独修改；已记录的阶段不会被改写。")
+            elif stored and self.stage_reached_on < stored["stage_reached_on"]:
+                errors["stage_reached_on"] = _("到达日期不能早于上一阶段的日期（%(date)s）。") % {
+                    "date": stored["stage_reached_on"]
+                }
         if errors:
             raise ValidationError(errors)
 

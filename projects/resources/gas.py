@@ -201,8 +201,9 @@ class GasBuildingPlanResource(GasLedgerResource):
     def import_instance(self, instance: models.Model, row: Any, **kwargs: Any) -> None:
         super().import_instance(instance, row, **kwargs)
         assert isinstance(instance, GasBuildingPlan)
-        if instance.stage == GasStage.GAS_ON and instance.building_id and not cell_text(row.get("已通气户数")):
-            instance.households_connected = instance.building.households
+        if instance.households_connected is None:  # an empty cell: all on gas, none before
+            at_gas_on = instance.stage == GasStage.GAS_ON and instance.building_id
+            instance.households_connected = instance.building.households if at_gas_on else 0
 
     def write(self, instance: models.Model, row: Any, user: Any) -> None:
         assert isinstance(instance, GasBuildingPlan)

@@ -4,7 +4,7 @@ events, the campaign ledgers, and the campaign board scoped to the official's ar
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -28,7 +28,16 @@ from ..actions.gas import (
     gas_campaign_save,
     gas_compound_plan_save,
 )
-from ..models.gas import GasBlocker, GasBuildingPlan, GasCampaign, GasCompoundPlan, GasStage, GasStageEvent
+from ..models.gas import (
+    GasBlocker,
+    GasBuildingPlan,
+    GasBuildingPlanQuerySet,
+    GasCampaign,
+    GasCompoundPlan,
+    GasCompoundPlanQuerySet,
+    GasStage,
+    GasStageEvent,
+)
 from ..resources.gas import GasBuildingPlanResource, GasCompoundPlanResource
 from ..selectors import gas as selectors
 from ..views.gas import street_param
@@ -132,7 +141,9 @@ class GasBuildingPlanInline(ScopedTabularInline):
         plan = getattr(request, "gas_compound_plan", None)
         if db_field.name == "building":
             # Only the compound's own buildings (and none before the plan's compound is known).
-            kwargs["queryset"] = Building.objects.filter(compound_id=plan.compound_id if plan else None)
+            kwargs["queryset"] = (
+                Building.objects.filter(compound_id=plan.compound_id) if plan else Building.objects.none()
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -215,7 +226,7 @@ class GasCompoundPlanAdmin(ScopedAdmin):
     inlines = [GasBuildingPlanInline, GasBlockerInline]
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).with_figures()
+        return cast(GasCompoundPlanQuerySet, super().get_queryset(request)).with_figures()
 
     @admin.display(description=_("已验收/楼栋"))
     def buildings(self, obj: GasCompoundPlan) -> str:
@@ -306,7 +317,8 @@ class GasBuildingPlanAdmin(ScopedAdmin):
     )
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).with_expected().select_related("building__compound")
+        queryset = cast(GasBuildingPlanQuerySet, super().get_queryset(request))
+        return queryset.with_expected().select_related("building__compound")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         # The plan and the building are fixed once created (the stage events belong to them).

@@ -119,7 +119,7 @@ def load_demo(report: LoadReport) -> None:
     for no, compound in enumerate(compounds):
         for b_no, building in enumerate(sorted(per_compound.get(compound.pk, []), key=lambda b: (len(b.name), b.name))):
             stage = stage_of(no, b_no, compound.name)
-            plan = GasBuildingPlan(
+            building_plan = GasBuildingPlan(
                 compound_plan=plans[compound.pk],
                 building=building,
                 stage=stage,
@@ -128,8 +128,8 @@ def load_demo(report: LoadReport) -> None:
                 is_generated=True,
                 version=1,
             )
-            _path(plan, building)
-            wanted_buildings.append(plan)
+            _path(building_plan, building)
+            wanted_buildings.append(building_plan)
             numbers[building.pk] = no
     fields = ["stage", "stage_reached_on", "expected_on", "households_connected", "is_generated", *PATH_ID_FIELDS]
     building_plans = sync_rows(

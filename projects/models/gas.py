@@ -177,7 +177,7 @@ class GasCompoundPlan(InCommunity):
     version = IntegerVersionField()
     history = HistoricalRecords()
 
-    objects = GasCompoundPlanQuerySet.as_manager()
+    objects = GasCompoundPlanQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("小区燃气方案")
@@ -202,13 +202,13 @@ class GasCompoundPlan(InCommunity):
     @property
     def causes(self) -> list[str | Promise]:
         names: list[str | Promise] = [
-            field.verbose_name
-            for field in (
-                self._meta.get_field("cause_developer_arrears"),
-                self._meta.get_field("cause_unclear_property"),
-                self._meta.get_field("cause_no_initial_planning"),
+            label
+            for name, label in (
+                ("cause_developer_arrears", _("开发商欠费")),
+                ("cause_unclear_property", _("产权界定不清")),
+                ("cause_no_initial_planning", _("初期规划缺失")),
             )
-            if getattr(self, field.name)
+            if getattr(self, name)
         ]
         if self.cause_other:
             names.append(self.cause_other)
@@ -259,7 +259,7 @@ class GasBuildingPlan(InCommunity):
     version = IntegerVersionField()
     history = HistoricalRecords()
 
-    objects = GasBuildingPlanQuerySet.as_manager()
+    objects = GasBuildingPlanQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("楼栋燃气计划")
@@ -488,10 +488,11 @@ class GasBlocker(InCommunity):
     def clean(self) -> None:
         super().clean()
         errors: dict[str, Any] = {}
+        building_plan = self.building_plan if self.building_plan_id else None
         if (
-            self.building_plan_id
+            building_plan is not None
             and self.compound_plan_id
-            and self.building_plan.compound_plan_id != self.compound_plan_id
+            and building_plan.compound_plan_id != self.compound_plan_id
         ):
             errors["building_plan"] = _("所选楼栋不属于这个小区方案。")
         if self.raised_on and self.resolved_on and self.resolved_on < self.raised_on:

@@ -103,8 +103,8 @@ def board(
     their figures, their buildings, their open blockers (the campaign itself is the caller's). With `user`,
     only what that official is responsible for (the admin's board)."""
     today = today or timezone.localdate()
-    compounds = GasCompoundPlan.objects.filter(campaign=campaign)
-    plans = GasBuildingPlan.objects.filter(compound_plan__campaign=campaign)
+    compounds: Any = GasCompoundPlan.objects.filter(campaign=campaign)
+    plans: Any = GasBuildingPlan.objects.filter(compound_plan__campaign=campaign)
     if user is not None:
         compounds, plans = compounds.for_user(user), plans.for_user(user)
     street = None
@@ -113,7 +113,7 @@ def board(
         street = next((s for s in streets if s.pk == street_id), None)
         compounds, plans = compounds.filter(street_id=street_id), plans.filter(street_id=street_id)
 
-    per_stage = {
+    per_stage: dict[int, dict[str, Any]] = {
         row["stage"]: row
         for row in plans.order_by().values("stage").annotate(n=Count("pk"), h=Sum("building__households"))
     }

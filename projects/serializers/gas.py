@@ -144,7 +144,7 @@ STAGE_HELP = _("阶段：1 摸排，2 方案论证，3 施工，4 检测验收�
 
 
 class GasStageEventSerializer(serializers.ModelSerializer):
-    building_plan = serializers.PrimaryKeyRelatedField(read_only=True)
+    building_plan = serializers.IntegerField(source="building_plan_id", read_only=True)
     # Plain numbers (explained in the help), so the schema has one stage enum, not three of the same.
     from_stage = serializers.IntegerField(read_only=True, allow_null=True, help_text=STAGE_HELP)
     to_stage = serializers.IntegerField(read_only=True, help_text=STAGE_HELP)
@@ -286,7 +286,7 @@ class GasBlockerUpdateSerializer(VersionedUpdateSerializer):
 class StageCountSerializer(serializers.Serializer):
     stage = serializers.IntegerField()
     key = serializers.CharField()
-    label = serializers.CharField()
+    name = serializers.CharField(source="label")
     buildings = serializers.IntegerField()
     households = serializers.IntegerField()
 

@@ -215,3 +215,14 @@ def test_a_good_compound_plan_ledger_imports(street_official, campaign, communit
     plan = GasCompoundPlan.objects.get(compound__name="盛景园")
     assert [str(c) for c in plan.causes] == ["开发商欠费", "初期规划缺失"]
     assert plan.planned_on == dt.date(2025, 10, 31)
+
+
+def test_an_exported_building_ledger_imports_again_without_a_change(street_official, campaign, community, bp):
+    exported = GasBuildingPlanResource().export()
+    assert exported.dict[0]["阶段"] == "检测验收" and exported.dict[0]["攻坚名称"] == campaign.name
+
+    result = GasBuildingPlanResource().import_data(exported, user=street_official)
+
+    assert not result.has_errors() and not result.has_validation_errors(), invalid_rows(result)
+    assert GasBuildingPlan.objects.get(pk=bp.pk).stage == GasStage.INSPECTION
+    assert not GasStageEvent.objects.exists()

@@ -33,6 +33,7 @@ def test_the_home_page_costs_one_query_for_all_districts(client, district, djang
 def without_sections(monkeypatch):
     """Only grids' own queries: the sections other apps add pin their cost in their own tests."""
     monkeypatch.setattr(sections, "AREA_SECTIONS", [])
+    monkeypatch.setattr(sections, "COMPOUND_SECTIONS", [])
 
 
 @pytest.mark.parametrize("n", [1, 7])
@@ -51,7 +52,7 @@ def test_a_community_page_costs_the_same_queries_with_many_grids_and_compounds(
 
 @pytest.mark.parametrize("n", [1, 9])
 def test_a_compound_page_costs_the_same_queries_with_many_buildings(
-    client, community, grid, django_assert_num_queries, n
+    client, community, grid, django_assert_num_queries, n, without_sections
 ):
     compound = CompoundFactory(community=community, households=1000)
     for _ in range(n):

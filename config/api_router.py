@@ -25,3 +25,7 @@ router.register("targets", rollups_api.TargetViewSet, basename="target")
 from projects import api as projects_api  # noqa: E402
 
 projects_api.register(router)
+
+from employment import api as employment_api  # noqa: E402
+
+employment_api.register(router)

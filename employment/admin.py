@@ -160,8 +160,8 @@ class EmploymentTargetAdmin(SimpleHistoryAdmin):
         return allowed and (obj is None or can_set_target(request.user, obj.area))
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or can_set_target(request.user, obj.area))
+        # Targets are only ever set (target_set); a wrong one is corrected by setting it again.
+        return False
 
     def save_model(self, request: HttpRequest, obj: EmploymentTarget, form: Any, change: bool) -> None:
         saved = employment_target_set(

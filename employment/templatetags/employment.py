@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 register = template.Library()
 
 STATUS = {
-    "green": ("success", _("快于时序进度")),
+    "green": ("success", _("达到时序进度")),
     "amber": ("warning", _("略慢于时序进度")),
     "red": ("danger", _("明显落后于时序进度")),
 }

@@ -96,7 +96,10 @@ INDICATORS = [
         unit="%",
         kind=Kind.RATE,
         over_time=Over.STOCK,
-        rows=lambda: Area.objects.filter(level=Level.COMMUNITY),
+        # Only where the stations programme runs: a district without any station has no figure, not 0%.
+        rows=lambda: Area.objects.filter(
+            level=Level.COMMUNITY, district_id__in=JobStation.objects.values("district_id")
+        ),
         numerator=Count("pk", filter=_communities_with_demonstration_station()),
         denominator=Count("pk"),
         community_field="id",

@@ -25,7 +25,6 @@ from .models import JobFair, JobPosting, JobStation, Placement, StartupProject, 
 # Open postings shown under each station in a list; the station's page shows them all.
 POSTINGS_PER_STATION = 5
 POSTINGS_ON_STATION_PAGE = 100
-SECTION_STATIONS = 6
 
 
 def open_postings(day: dt.date | None = None) -> QuerySet:
@@ -182,14 +181,10 @@ def employment_districts() -> QuerySet:
 
 
 def area_section(area: Area) -> dict[str, Any] | None:
-    """Job stations of an area for its page (two or three queries); None when it has nothing to show."""
+    """Links from an area's page to its job stations and, above community level, its employment page.
+
+    Costs no query: the residents' area pages have a fixed query budget, and the stations page says so when an
+    area has none."""
     if area.level > Level.COMMUNITY:
         return None
-    listed = list(stations_in(area)[:SECTION_STATIONS])
-    has_figures = (
-        area.level < Level.COMMUNITY
-        and IndicatorValue.objects.filter(area=area, indicator__in=TARGET_CODES, period_type=PeriodType.YEAR).exists()
-    )
-    if not listed and not has_figures:
-        return None
-    return {"area": area, "stations": listed, "has_figures": has_figures}
+    return {"area": area, "has_figures": area.level < Level.COMMUNITY}

@@ -10,6 +10,7 @@ import time_machine
 from employment.actions import employment_target_set
 from employment.indicators import INDICATORS
 from employment.models import TargetCategory
+from employment.selectors import area_section
 from grids.actions import official_create
 from rollups.engine import run_rollup
 from rollups.models import IndicatorValue
@@ -123,16 +124,21 @@ def test_a_station_page_counts_what_it_did_this_year(client, community):
     assert "零工洽谈区" in response.content.decode()
 
 
-def test_the_community_page_shows_its_job_stations(client, community):
+def test_the_area_pages_link_to_their_job_stations_at_no_extra_query(
+    client, street, community, django_assert_num_queries
+):
     JobStationFactory(community=community, name="光大社区“舒心就业”驿站")
 
-    html = client.get(f"/areas/{community.code}/").content.decode()
+    with django_assert_num_queries(0):
+        section = area_section(community)
+    community_page = client.get(f"/areas/{community.code}/").content.decode()
+    street_page = client.get(f"/areas/{street.code}/").content.decode()
 
-    assert "家门口就业" in html and "光大社区“舒心就业”驿站" in html
-
-
-def test_an_area_without_stations_or_figures_has_no_employment_section(client, community):
-    assert "家门口就业" not in client.get(f"/areas/{community.code}/").content.decode()
+    assert section == {"area": community, "has_figures": False}
+    assert f"/employment/stations/?area={community.code}" in community_page
+    assert f"/employment/areas/{street.code}/" in street_page
+    stations = client.get(f"/employment/stations/?area={community.code}").content.decode()
+    assert "光大社区“舒心就业”驿站" in stations
 
 
 def test_the_menu_links_to_the_employment_pages(client, figures):
@@ -145,6 +151,7 @@ def test_the_menu_links_to_the_employment_pages(client, figures):
 
 def test_the_demonstration_share_counts_communities_not_stations(community, other_community, street):
     CommunityFactory(parent=street, name="龙华社区")
+    elsewhere = CommunityFactory(name="别区社区")  # in a district without any station: no figure at all
     JobStationFactory(community=community, name="甲", is_demonstration=True)
     JobStationFactory(community=community, name="乙", is_demonstration=True)
     JobStationFactory(community=other_community, name="丙", is_demonstration=False)
@@ -154,3 +161,6 @@ def test_the_demonstration_share_counts_communities_not_stations(community, othe
         area=street.parent, indicator="employment_demonstration_share", period_type="total"
     )
     assert (share.numerator, share.denominator) == (1, 3)
+    assert not IndicatorValue.objects.filter(
+        area=elsewhere.district, indicator="employment_demonstration_share"
+    ).exists()

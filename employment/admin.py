@@ -49,7 +49,7 @@ class StationRecordAdmin(EmploymentAdmin):
 
     list_filter: Any = (StreetFilter, CommunityFilter)
     list_select_related = ("station", "community")
-    autocomplete_fields = ("station",)
+    autocomplete_fields: tuple[str, ...] = ("station",)
     exclude = ("is_generated", "community")
 
 

@@ -12,7 +12,7 @@ public page or in an anonymous API response.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar, cast
 
 from concurrency.fields import IntegerVersionField
 from django.core.exceptions import ValidationError
@@ -101,7 +101,7 @@ class JobStation(InCommunity):
     def services(self) -> list[str]:
         """The functional areas it has, by name, for the pages."""
         return [
-            str(self._meta.get_field(f).verbose_name)
+            str(cast("models.Field", self._meta.get_field(f)).verbose_name)
             for f in ("has_window", "has_job_board", "has_gig_corner", "has_livestream", "has_startup_class")
             if getattr(self, f)
         ]
@@ -110,14 +110,12 @@ class JobStation(InCommunity):
 class StationRecord(InCommunity):
     """A record of a station's work; it lies in the station's community."""
 
-    station: Any  # declared by each model with its own related name
-
     class Meta:
         abstract = True
 
     def fill_community(self) -> None:
         if self.station_id:  # type: ignore[attr-defined]
-            self.community_id = self.station.community_id
+            self.community_id = self.station.community_id  # type: ignore[attr-defined]
 
 
 class PostingQuerySet(ScopedQuerySet):
@@ -140,7 +138,7 @@ class JobPosting(StationRecord):
     version = IntegerVersionField()
     history = HistoricalRecords()
 
-    objects = PostingQuerySet.as_manager()
+    objects = PostingQuerySet.as_manager()  # type: ignore[misc]  # InCommunity's manager, with open_on()
 
     class Meta:
         verbose_name = _("招聘岗位")
@@ -291,7 +289,8 @@ class Placement(StationRecord):
         super().clean()
         if self.id_tail:
             self.id_tail = self.id_tail.upper()
-        if self.posting_id and self.station_id and self.posting.station_id != self.station_id:
+        posting = self.posting if self.posting_id else None
+        if posting is not None and self.station_id and posting.station_id != self.station_id:
             raise ValidationError({"posting": _("所选岗位不是本驿站发布的。")})
 
 
@@ -341,7 +340,8 @@ class EmploymentTarget(Target):
     """The roll-ups' annual targets of the five employment categories, for the employment admin. Not a second
     mechanism: the same rows, written through `rollups.actions.target_set` (set by the level above)."""
 
-    objects = EmploymentTargetManager()
+    # A manager of the employment categories in place of Target's default one.
+    objects: ClassVar[EmploymentTargetManager] = EmploymentTargetManager()  # type: ignore[assignment]
 
     class Meta:
         proxy = True

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, Model, OuterRef, Prefetch, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -73,9 +73,9 @@ def station_postings(station: JobStation, day: dt.date | None = None) -> list[Jo
     return list(open_postings(day).filter(station=station)[:POSTINGS_ON_STATION_PAGE])
 
 
-def _per_station(model: type, date_field: str, year: int) -> Coalesce:
+def _per_station(model: type[Model], date_field: str, year: int) -> Coalesce:
     rows = (
-        model.objects.filter(station_id=OuterRef("pk"), **{f"{date_field}__year": year})
+        model._default_manager.filter(station_id=OuterRef("pk"), **{f"{date_field}__year": year})
         .order_by()
         .values("station_id")
         .annotate(n=Count("pk"))
@@ -84,9 +84,9 @@ def _per_station(model: type, date_field: str, year: int) -> Coalesce:
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def station_year_counts(station: JobStation, year: int) -> dict[str, int]:
+def station_year_counts(station: JobStation, year: int) -> dict[str, Any]:
     """What a station did in a year, counted in SQL (one query); placements only as a number."""
-    return (
+    return dict(
         JobStation.objects.filter(pk=station.pk)
         .annotate(
             n_postings=_per_station(JobPosting, "published", year),

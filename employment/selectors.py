@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Model, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Model, OuterRef, Prefetch, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -82,6 +82,12 @@ def _per_station(model: type[Model], date_field: str, year: int) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def station_latest_year(station: JobStation) -> int:
+    """The year of the station's latest posting (one query), or this year: what its page reports on."""
+    latest = JobPosting.objects.filter(station=station).aggregate(last=Max("published"))["last"]
+    return latest.year if latest else timezone.localdate().year
 
 
 def station_year_counts(station: JobStation, year: int) -> dict[str, Any]:

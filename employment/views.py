@@ -126,7 +126,7 @@ class StationDetailView(DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         station = self.object
-        year = timezone.localdate().year
+        year = _int(self.request.GET.get("year")) or selectors.station_latest_year(station)
         context.update(
             trail=[*grid_selectors.area_ancestors(station.community), station.community],
             postings=selectors.station_postings(station),

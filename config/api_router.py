@@ -29,3 +29,7 @@ projects_api.register(router)
 from services import api as services_api  # noqa: E402
 
 services_api.register(router)
+
+from employment import api as employment_api  # noqa: E402
+
+employment_api.register(router)

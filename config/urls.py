@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("grids.urls")),
     path("", include("projects.urls")),
     path("", include("services.urls")),
+    path("", include("employment.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -13,7 +13,7 @@ from grids import demo
 
 # Each app's demo: a module with `load_demo() -> grids.demo.LoadReport` and optionally `summary_lines()`, run in
 # this order (an app's data builds on the ones before it).
-DEMO_MODULES = ["grids.demo", "projects.demo", "services.demo"]
+DEMO_MODULES = ["grids.demo", "projects.demo", "services.demo", "employment.demo"]
 
 
 class Command(BaseCommand):

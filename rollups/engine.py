@@ -130,6 +130,10 @@ def base_querysets(indicator: Indicator, today: dt.date) -> list[tuple[Any, str]
 
 
 def _fill_base(cursor: Any, indicator: Indicator, community_ids: list[int] | None, today: dt.date) -> None:
+    if community_ids is not None and not community_ids:
+        # A run for a street or district alone (a target set there): no community's records to read, and
+        # Django refuses to compile `__in=[]` into SQL.
+        return
     for queryset, columns in base_querysets(indicator, today):
         if community_ids is not None:
             queryset = queryset.filter(**{f"{indicator.community_field}__in": community_ids})

@@ -42,6 +42,20 @@ def test_the_district_sets_a_streets_target_and_completion_may_pass_100_percent(
     assert row.completion == pytest.approx(2044 / 1000)
 
 
+def test_a_new_target_shows_on_the_streets_figures_once_committed(
+    tree, district_official, django_capture_on_commit_callbacks
+):
+    run_rollup()
+    s1 = tree["streets"][0]
+
+    # The commit enqueues an incremental run for the street alone: no community of its own to recompute.
+    with django_capture_on_commit_callbacks(execute=True):
+        target_set(user=district_official, area=s1, indicator="households", year=dt.date.today().year, value=4088)
+
+    row = year_row(s1)
+    assert (row.target, row.completion) == (4088, pytest.approx(0.5))
+
+
 def test_an_official_cannot_set_their_own_areas_target(tree, street_official_of_tree):
     with pytest.raises(PermissionDenied):
         target_set(user=street_official_of_tree, area=tree["streets"][0], indicator="households", year=2026, value=10)

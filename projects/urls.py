@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import renovation
 
 app_name = "projects"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("renovation/", renovation.ProjectListView.as_view(), name="renovation"),
+    path("renovation/areas/<str:code>/", renovation.AreaProjectListView.as_view(), name="renovation-area"),
+    path("renovation/<int:pk>/", renovation.ProjectDetailView.as_view(), name="renovation-project"),
+]

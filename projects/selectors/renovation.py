@@ -1,0 +1,115 @@
+"""Renovation of old compounds (老旧小区改造): reads for the pages and the API, each a fixed number of queries.
+
+Public reads carry no person: who filed a report is shown to signed-in officials only (the API decides)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+
+from grids.models import Area, Compound
+from rollups.models import IndicatorValue, PeriodType
+
+from ..models.renovation import (
+    RenovationEntry,
+    RenovationPhoto,
+    RenovationProject,
+    RenovationProjectQuerySet,
+    RenovationReport,
+    RenovationWorkItem,
+)
+
+# How many of the latest reports a project page lists under "what changed lately".
+RECENT_REPORTS = 5
+# The plan years an area page shows figures of, newest first.
+AREA_YEARS = 3
+
+
+def projects() -> RenovationProjectQuerySet:
+    """Projects with their places and derived progress: one query for a page of them."""
+    return (
+        RenovationProject.objects.select_related("community", "street", "district")
+        .with_progress()
+        .order_by("-plan_year", "street_id", "community_id", "name")
+    )
+
+
+def projects_in_area(area: Area | int, year: int | None = None) -> RenovationProjectQuerySet:
+    qs = projects().in_area(area)
+    return qs.filter(plan_year=year) if year else qs
+
+
+def plan_years(area: Area | None = None) -> list[int]:
+    qs = RenovationProject.objects.all()
+    if area is not None:
+        qs = qs.in_area(area)
+    return list(qs.order_by("-plan_year").values_list("plan_year", flat=True).distinct())
+
+
+def project_detail_queryset() -> RenovationProjectQuerySet:
+    """What a project page shows, in six queries: the project with its places and progress, then its compounds,
+    work items, latest reports with their entries, and photos."""
+    recent = RenovationReport.objects.order_by("-reported_on", "-pk").prefetch_related(
+        Prefetch("entries", queryset=RenovationEntry.objects.select_related("work_item").order_by("work_item__order"))
+    )
+    return projects().prefetch_related(
+        Prefetch("compounds", queryset=Compound.objects.order_by("name")),
+        Prefetch("work_items", queryset=RenovationWorkItem.objects.order_by("order", "pk")),
+        Prefetch("reports", queryset=recent, to_attr="all_reports"),
+        Prefetch("photos", queryset=RenovationPhoto.objects.order_by("kind", "taken_on", "pk")),
+        "consultations",
+    )
+
+
+def compound_projects(compound: Compound) -> list[RenovationProject]:
+    """The renovation projects covering a compound, newest plan first (one query)."""
+    return list(projects().filter(compounds=compound))
+
+
+@dataclass
+class YearFigures:
+    year: int
+    values: dict[str, float | None] = field(default_factory=dict)
+
+
+def area_figures(area: Area, years: int = AREA_YEARS) -> list[YearFigures]:
+    """The rolled-up renovation figures of an area for its latest plan years (one query)."""
+    rows = (
+        IndicatorValue.objects.filter(
+            area=area, period_type=PeriodType.YEAR, indicator__startswith="renovation_", year__isnull=False
+        )
+        .order_by("-period_start")
+        .values_list("year", "indicator", "value", "numerator")
+    )
+    by_year: dict[int, YearFigures] = defaultdict(lambda: YearFigures(0))
+    for year, code, value, numerator in rows:
+        figures = by_year[year]
+        figures.year = year
+        figures.values[code] = value
+        if code == "renovation_completion_rate":
+            # Projects of this plan year completed (whenever), beside the rate itself.
+            figures.values["renovation_projects_done"] = numerator
+    # Only years with a plan; a year holding only this year's late count is not a plan year.
+    planned = [f for f in by_year.values() if f.values.get("renovation_projects_planned")]
+    return sorted(planned, key=lambda f: -f.year)[:years]
+
+
+def area_late_now(area: Area) -> int:
+    return RenovationProject.objects.in_area(area).late().count()
+
+
+def area_section(area: Area) -> dict[str, Any] | None:
+    """The renovation part of an area page: figures per plan year and a link to the list (two queries)."""
+    figures = area_figures(area)
+    if not figures:
+        return None
+    return {"area": area, "years": figures, "late": area_late_now(area), "today": dt.date.today()}
+
+
+def compound_section(compound: Compound) -> dict[str, Any] | None:
+    found = compound_projects(compound)
+    return {"compound": compound, "projects": found} if found else None

@@ -1,6 +1,8 @@
 """The project's overall percent derives from its work items, weighted by their planned investment (a plain
 average when an item has none); a project cannot be completed while a work item is open."""
 
+# ruff: noqa: F811 (pytest fixtures imported from factories_renovation are requested by name)
+
 import datetime as dt
 from decimal import Decimal
 
@@ -16,7 +18,14 @@ from projects.actions.renovation import (
 )
 from projects.models import RenovationProject, RenovationStatus, RenovationWorkItem, WorkKind
 from projects.selectors import renovation as selectors
-from tests.projects.factories_renovation import RenovationProjectFactory, RenovationWorkItemFactory
+from tests.projects.factories_renovation import (  # noqa: F401
+    RenovationProjectFactory,
+    RenovationWorkItemFactory,
+    compound,
+    items,
+    project,
+    today,
+)
 
 pytestmark = pytest.mark.django_db
 

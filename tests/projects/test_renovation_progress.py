@@ -1,6 +1,8 @@
 """Progress is entered as dated reports: who, when, the percent of each work item and a note. Nothing is
 overwritten, percents stay within 0–100 and go down only with a reason."""
 
+# ruff: noqa: F811 (pytest fixtures imported from factories_renovation are requested by name)
+
 import datetime as dt
 
 import pytest
@@ -8,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from projects.actions.renovation import EntryInput, renovation_report_submit
 from projects.models import RenovationEntry, RenovationReport, RenovationStatus, WorkItemStatus
+from tests.projects.factories_renovation import compound, items, project, today  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

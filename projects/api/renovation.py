@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Model, Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
@@ -32,6 +33,7 @@ from ..serializers.renovation import (
     RenovationProjectUpdateSerializer,
     RenovationReportCreateSerializer,
     RenovationReportSerializer,
+    RenovationTotalsSerializer,
     RenovationWorkItemCreateSerializer,
     RenovationWorkItemSerializer,
     RenovationWorkItemUpdateSerializer,
@@ -62,6 +64,14 @@ class RenovationProjectViewSet(RenovationActionViewSet):
     update_serializer_class = RenovationProjectUpdateSerializer
     filterset_class = RenovationProjectFilter
     ordering_fields = ["plan_year", "name", "floor_area", "households", "planned_completion", "progress"]
+
+    @extend_schema(responses=RenovationTotalsSerializer)
+    @action(detail=False)
+    def totals(self, request: Request) -> Response:
+        """What the projects matching the same filters add up to: projects, m², households, buildings, investment
+        (e.g. `?area=<双塔区 id>&year=2025`)."""
+        rows = self.filter_queryset(RenovationProject.objects.all())
+        return Response(RenovationTotalsSerializer(selectors.totals(rows)).data)
 
     def _write(self, instance: RenovationProject, data: dict[str, Any]) -> Response:
         compounds, buildings = data.pop("compounds", None), data.pop("buildings", None)
@@ -141,9 +151,6 @@ class RenovationReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelVie
         )
         fresh = self.get_queryset().get(pk=report.pk)
         return Response(RenovationReportSerializer(fresh, context=self.get_serializer_context()).data, 201)
-
-    def get_queryset(self) -> QuerySet:
-        return super().get_queryset()
 
 
 def register(router: BaseRouter) -> None:

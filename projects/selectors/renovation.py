@@ -7,14 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce
 
 from grids.models import Area, Compound
 from rollups.models import IndicatorValue, PeriodType
 
 from ..models.renovation import (
+    RENOVATION_DONE,
     RenovationEntry,
     RenovationPhoto,
     RenovationProject,
@@ -41,6 +44,36 @@ def projects() -> RenovationProjectQuerySet:
 def projects_in_area(area: Area | int, year: int | None = None) -> RenovationProjectQuerySet:
     qs = projects().in_area(area)
     return qs.filter(plan_year=year) if year else qs
+
+
+def totals(queryset: RenovationProjectQuerySet) -> dict[str, Any]:
+    """What a filtered list of projects adds up to, straight from the records (one query)."""
+    today = dt.date.today()
+    done = Q(status__in=RENOVATION_DONE)
+    late = Q(planned_completion__lt=today) & ~done
+    row = queryset.order_by().aggregate(
+        projects=Count("pk"),
+        completed=Count("pk", filter=done),
+        late=Count("pk", filter=late),
+        m2=Coalesce(Sum("floor_area"), Value(Decimal(0))),
+        m2_completed=Coalesce(Sum("floor_area", filter=done), Value(Decimal(0))),
+        households_benefited=Coalesce(Sum("households"), Value(0)),
+        buildings=Coalesce(Sum("building_count"), Value(0)),
+        investment_planned_total=Coalesce(Sum("investment_planned"), Value(Decimal(0))),
+        investment_spent_total=Coalesce(Sum("investment_spent"), Value(Decimal(0))),
+    )
+    # Aliases may not repeat a field's name inside the query; the answer uses the plain names.
+    return {
+        "projects": row["projects"],
+        "completed": row["completed"],
+        "late": row["late"],
+        "floor_area": row["m2"],
+        "floor_area_completed": row["m2_completed"],
+        "households": row["households_benefited"],
+        "buildings": row["buildings"],
+        "investment_planned": row["investment_planned_total"],
+        "investment_spent": row["investment_spent_total"],
+    }
 
 
 def plan_years(area: Area | None = None) -> list[int]:

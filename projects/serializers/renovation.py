@@ -229,3 +229,17 @@ class RenovationReportCreateSerializer(serializers.Serializer):
 
     def update(self, instance: Any, validated_data: dict[str, Any]) -> Any:  # pragma: no cover
         raise NotImplementedError
+
+
+class RenovationTotalsSerializer(serializers.Serializer):
+    """What the projects matching the filters add up to, computed from the records now."""
+
+    projects = serializers.IntegerField()
+    completed = serializers.IntegerField(help_text=_("已完工或已验收"))
+    late = serializers.IntegerField(help_text=_("过了计划完工日期仍未完工"))
+    floor_area = serializers.DecimalField(max_digits=16, decimal_places=2, help_text=_("改造面积（㎡）"))
+    floor_area_completed = serializers.DecimalField(max_digits=16, decimal_places=2, help_text=_("已完工面积（㎡）"))
+    households = serializers.IntegerField(help_text=_("受益户数"))
+    buildings = serializers.IntegerField(help_text=_("楼栋数"))
+    investment_planned = serializers.DecimalField(max_digits=18, decimal_places=2)
+    investment_spent = serializers.DecimalField(max_digits=18, decimal_places=2)

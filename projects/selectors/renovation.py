@@ -84,15 +84,15 @@ def plan_years(area: Area | None = None) -> list[int]:
 
 
 def project_detail_queryset() -> RenovationProjectQuerySet:
-    """What a project page shows, in six queries: the project with its places and progress, then its compounds,
-    work items, latest reports with their entries, and photos."""
+    """What a project page shows, in seven queries: the project with its places and progress, then its compounds,
+    work items, latest reports (a window query: only the newest few), their entries, photos and consultation."""
     recent = RenovationReport.objects.order_by("-reported_on", "-pk").prefetch_related(
         Prefetch("entries", queryset=RenovationEntry.objects.select_related("work_item").order_by("work_item__order"))
     )
     return projects().prefetch_related(
         Prefetch("compounds", queryset=Compound.objects.order_by("name")),
         Prefetch("work_items", queryset=RenovationWorkItem.objects.order_by("order", "pk")),
-        Prefetch("reports", queryset=recent, to_attr="all_reports"),
+        Prefetch("reports", queryset=recent[:RECENT_REPORTS], to_attr="recent_reports"),
         Prefetch("photos", queryset=RenovationPhoto.objects.order_by("kind", "taken_on", "pk")),
         "consultations",
     )

@@ -39,7 +39,7 @@ class ProjectListView(ListView):
         return selectors.projects()
 
     def get_queryset(self) -> QuerySet:
-        self.filterset = RenovationProjectFilter(self.request.GET or None, queryset=self.base_queryset())
+        self.filterset = RenovationProjectFilter(self.request.GET, queryset=self.base_queryset())
         if self.filterset.is_valid():
             return self.filterset.qs
         return self.base_queryset().none()
@@ -80,7 +80,7 @@ class ProjectDetailView(DetailView):
         project = self.object
         context["trail"] = area_ancestors(project)
         context["work_items"] = list(project.work_items.all())
-        context["recent_reports"] = project.all_reports[: selectors.RECENT_REPORTS]
+        context["recent_reports"] = project.recent_reports
         photos = list(project.photos.all())
         context["photos_before"] = [p for p in photos if p.kind == "before"]
         context["photos_after"] = [p for p in photos if p.kind == "after"]

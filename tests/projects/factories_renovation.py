@@ -83,3 +83,16 @@ def items(project):
             project=project, kind=WorkKind.LIGHTING, name="", investment_planned=Decimal(2_000_000), order=3
         ),
     ]
+
+
+def tiny_png(rgb: tuple[int, int, int] = (200, 16, 46), size: int = 8) -> bytes:
+    """A real PNG of one colour (no Pillow needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + bytes(rgb) * size for _ in range(size))
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")

@@ -493,9 +493,8 @@ class RenovationEntry(RenovationPart):
     def clean(self) -> None:
         super().clean()
         errors: dict[str, Any] = {}
-        if self.percent is not None and not 0 <= self.percent <= 100:
-            errors["percent"] = _("完成进度应在 0 到 100 之间。")
-        elif self.percent is not None and self.percent < self.previous_percent and not self.reason.strip():
+        # 0–100 is the field's own validators' (and the database's) rule; here, going down needs a reason.
+        if self.percent is not None and self.percent < self.previous_percent and not self.reason.strip():
             errors["reason"] = _("“%(item)s”的进度从 %(before)s%% 降到 %(after)s%%，请填写下调原因。") % {
                 "item": self.work_item,
                 "before": self.previous_percent,

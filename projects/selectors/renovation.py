@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from grids.models import Area, Compound
 from rollups.models import IndicatorValue, PeriodType
@@ -126,21 +127,19 @@ def area_figures(area: Area, years: int = AREA_YEARS) -> list[YearFigures]:
         if code == "renovation_completion_rate":
             # Projects of this plan year completed (whenever), beside the rate itself.
             figures.values["renovation_projects_done"] = numerator
-    # Only years with a plan; a year holding only this year's late count is not a plan year.
-    planned = [f for f in by_year.values() if f.values.get("renovation_projects_planned")]
-    return sorted(planned, key=lambda f: -f.year)[:years]
-
-
-def area_late_now(area: Area) -> int:
-    return RenovationProject.objects.in_area(area).late().count()
+    return sorted(by_year.values(), key=lambda f: -f.year)[:years]
 
 
 def area_section(area: Area) -> dict[str, Any] | None:
-    """The renovation part of an area page: figures per plan year and a link to the list (two queries)."""
-    figures = area_figures(area)
-    if not figures:
+    """The renovation part of an area page: the rolled-up figures per plan year and the projects late now (one
+    query: the late count is this year's `renovation_late` figure). Nothing before the first roll-up."""
+    figures = area_figures(area, years=AREA_YEARS + 1)
+    this_year = timezone.localdate().year
+    late = next((f.values.get("renovation_late") for f in figures if f.year == this_year), None)
+    planned = [f for f in figures if f.values.get("renovation_projects_planned")][:AREA_YEARS]
+    if not planned:
         return None
-    return {"area": area, "years": figures, "late": area_late_now(area), "today": dt.date.today()}
+    return {"area": area, "years": planned, "late": int(late or 0)}
 
 
 def compound_section(compound: Compound) -> dict[str, Any] | None:

@@ -75,10 +75,6 @@ class WorkItemInline(ScopedTabularInline):
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return super().get_queryset(request).select_related("project")
 
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Items with reported progress are kept by the action; the others may go.
-        return super().has_delete_permission(request, obj)
-
 
 class ConsultationInline(ScopedStackedInline):
     model = RenovationConsultation
@@ -132,7 +128,8 @@ class RenovationProjectForm(ScopedForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if "compounds" in cleaned or "buildings" in cleaned:
-            self.instance.community = cleaned.get("community") or self.instance.community
+            if cleaned.get("community"):
+                self.instance.community = cleaned["community"]
             try:
                 self.instance.clean_coverage(list(cleaned.get("compounds") or []), list(cleaned.get("buildings") or []))
             except ValidationError as e:

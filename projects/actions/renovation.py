@@ -177,34 +177,34 @@ def renovation_report_submit(
     latest = project.reports.aggregate(last=Max("reported_on"))["last"]
     if latest and reported_on and reported_on < latest:
         refuse("reported_on", _("填报日期不能早于本项目最近一次填报（%(date)s）。") % {"date": f"{latest:%Y-%m-%d}"})
-    ids = [e.work_item.pk for e in entries]
+    ids = [line.work_item.pk for line in entries]
     if len(ids) != len(set(ids)):
         refuse("entries", _("同一项改造内容在一次填报中只能出现一次。"))
     items = {i.pk: i for i in RenovationWorkItem._base_manager.select_for_update().filter(pk__in=ids)}
-    for e in entries:
-        if e.work_item.pk not in items or items[e.work_item.pk].project_id != project.pk:
-            refuse("entries", _("“%(item)s”不是本项目的改造内容。") % {"item": e.work_item})
+    for line in entries:
+        if line.work_item.pk not in items or items[line.work_item.pk].project_id != project.pk:
+            refuse("entries", _("“%(item)s”不是本项目的改造内容。") % {"item": line.work_item})
 
     report = RenovationReport(project=project, reported_on=reported_on, note=note.strip())
     if getattr(user, "is_authenticated", False):
         report.reported_by = user
     try:
         report.full_clean()
-    except ValidationError as e:
-        for field, messages in e.message_dict.items():
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
             errors.setdefault(field, []).extend(messages)
     rows = []
-    for e in entries:
-        item = items.get(e.work_item.pk)
+    for line in entries:
+        item = items.get(line.work_item.pk)
         if item is None:
             continue
         entry = RenovationEntry(
             report=report,
             project=project,
             work_item=item,
-            percent=e.percent,
+            percent=line.percent,
             previous_percent=item.percent,
-            reason=e.reason.strip(),
+            reason=line.reason.strip(),
         )
         try:
             entry.full_clean(exclude=["report"])

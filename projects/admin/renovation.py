@@ -167,7 +167,7 @@ class RenovationProjectAdmin(RenovationAdminMixin, ScopedAdmin):
     )
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        return super().get_queryset(request).with_progress()
+        return super().get_queryset(request).with_progress()  # type: ignore[attr-defined]
 
     @admin.display(description=_("总体进度"), ordering="progress")
     def progress_bar(self, project: RenovationProject) -> str:

@@ -10,7 +10,7 @@ Reading is public; who filed a report is shown to signed-in users only.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Model, Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -25,7 +25,13 @@ from grids.models import Compound
 
 from ..actions import renovation as actions
 from ..filters.renovation import RenovationProjectFilter, RenovationReportFilter, RenovationWorkItemFilter
-from ..models.renovation import RenovationEntry, RenovationProject, RenovationReport, RenovationWorkItem
+from ..models.renovation import (
+    RenovationEntry,
+    RenovationProject,
+    RenovationProjectQuerySet,
+    RenovationReport,
+    RenovationWorkItem,
+)
 from ..selectors import renovation as selectors
 from ..serializers.renovation import (
     RenovationProjectCreateSerializer,
@@ -70,7 +76,7 @@ class RenovationProjectViewSet(RenovationActionViewSet):
     def totals(self, request: Request) -> Response:
         """What the projects matching the same filters add up to: projects, m², households, buildings, investment
         (e.g. `?area=<双塔区 id>&year=2025`)."""
-        rows = self.filter_queryset(RenovationProject.objects.all())
+        rows = cast(RenovationProjectQuerySet, self.filter_queryset(RenovationProject.objects.all()))
         return Response(RenovationTotalsSerializer(selectors.totals(rows)).data)
 
     def _write(self, instance: RenovationProject, data: dict[str, Any]) -> Response:

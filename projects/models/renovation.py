@@ -56,8 +56,6 @@ __all__ = [
     "status_of_percent",
 ]
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
-
 
 class RenovationCategory(models.TextChoices):
     """The national classification of renovation content (国家分类)."""
@@ -223,10 +221,10 @@ class RenovationProject(InCommunity):
     building_count = models.PositiveIntegerField(_("楼栋数"), default=0)
     households = models.PositiveIntegerField(_("受益户数"), default=0)
     investment_planned = models.DecimalField(
-        _("计划投资（元）"), **MONEY, default=Decimal(0), validators=[MinValueValidator(0)]
+        _("计划投资（元）"), max_digits=14, decimal_places=2, default=Decimal(0), validators=[MinValueValidator(0)]
     )
     investment_spent = models.DecimalField(
-        _("已完成投资（元）"), **MONEY, default=Decimal(0), validators=[MinValueValidator(0)]
+        _("已完成投资（元）"), max_digits=14, decimal_places=2, default=Decimal(0), validators=[MinValueValidator(0)]
     )
     builder = models.CharField(_("建设单位"), max_length=120, blank=True)
     contractor = models.CharField(_("施工单位"), max_length=120, blank=True)
@@ -240,7 +238,7 @@ class RenovationProject(InCommunity):
     version = IntegerVersionField()
     history = HistoricalRecords(m2m_fields=[compounds, buildings])
 
-    objects = RenovationProjectQuerySet.as_manager()
+    objects = RenovationProjectQuerySet.as_manager()  # type: ignore[misc]  # InCommunity's, with project reads
 
     class Meta:
         verbose_name = _("改造项目")
@@ -364,7 +362,7 @@ class RenovationWorkItem(RenovationPart):
     kind = models.CharField(_("改造内容"), max_length=16, choices=WorkKind.choices)
     name = models.CharField(_("说明"), max_length=100, blank=True, help_text=_("可不填，如“1-6号楼”“雨污分流”。"))
     investment_planned = models.DecimalField(
-        _("计划投资（元）"), **MONEY, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("计划投资（元）"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
     planned_completion = models.DateField(_("计划完成日期"), null=True, blank=True)
     percent = models.PositiveSmallIntegerField(
@@ -564,7 +562,8 @@ class RenovationPhoto(RenovationPart):
                 riff_ok = not head.startswith(b"RIFF") or head[8:12] == b"WEBP"
                 if not head.startswith(PHOTO_SIGNATURES) or not riff_ok:
                     errors["image"] = _("文件不是 JPEG、PNG 或 WebP 图片。")
-        if self.report_id and self.project_id and self.report.project_id != self.project_id:
+        report = self.report if self.report_id else None
+        if report is not None and self.project_id and report.project_id != self.project_id:
             errors["report"] = _("所选进度填报不属于本项目。")
         if errors:
             raise ValidationError(errors)

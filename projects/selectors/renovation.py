@@ -8,9 +8,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from django.db.models import Count, Prefetch, Q, Sum, Value
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -43,7 +43,7 @@ def projects() -> RenovationProjectQuerySet:
 
 
 def projects_in_area(area: Area | int, year: int | None = None) -> RenovationProjectQuerySet:
-    qs = projects().in_area(area)
+    qs = cast(RenovationProjectQuerySet, projects().in_area(area))
     return qs.filter(plan_year=year) if year else qs
 
 
@@ -78,9 +78,9 @@ def totals(queryset: RenovationProjectQuerySet) -> dict[str, Any]:
 
 
 def plan_years(area: Area | None = None) -> list[int]:
-    qs = RenovationProject.objects.all()
+    qs: QuerySet = RenovationProject.objects.all()
     if area is not None:
-        qs = qs.in_area(area)
+        qs = RenovationProject.objects.in_area(area)
     return list(qs.order_by("-plan_year").values_list("plan_year", flat=True).distinct())
 
 
@@ -121,6 +121,8 @@ def area_figures(area: Area, years: int = AREA_YEARS) -> list[YearFigures]:
     )
     by_year: dict[int, YearFigures] = defaultdict(lambda: YearFigures(0))
     for year, code, value, numerator in rows:
+        if year is None:  # excluded by the filter; narrows the type
+            continue
         figures = by_year[year]
         figures.year = year
         figures.values[code] = value

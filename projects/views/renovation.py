@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from grids import sections
+from grids.models import Area
 from grids.selectors import area_ancestors, public_areas
 
 from ..filters.renovation import RenovationProjectFilter
@@ -33,7 +34,7 @@ class ProjectListView(ListView):
     template_name = "projects/renovation/project_list.html"
     context_object_name = "projects"
     paginate_by = PAGE_SIZE
-    area = None
+    area: Area | None = None
 
     def base_queryset(self) -> QuerySet:
         return selectors.projects()
@@ -61,6 +62,7 @@ class AreaProjectListView(ProjectListView):
     """The projects of one district, street or community."""
 
     def base_queryset(self) -> QuerySet:
+        assert self.area is not None  # set in get()
         return selectors.projects_in_area(self.area)
 
     def get(self, request: Any, *args: Any, **kwargs: Any) -> Any:

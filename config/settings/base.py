@@ -155,6 +155,17 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # No call-outs from the docs page: the validator badge would fetch from validator.swagger.io.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Several choice sets share a field name ('kind', 'status'); each gets its own enum name.
+    "ENUM_NAME_OVERRIDES": {
+        "AreaKindEnum": "grids.models.AreaKind",
+        # renovation (projects app)
+        "RenovationStatusEnum": "projects.models.renovation.RenovationStatus",
+        "RenovationCategoryEnum": "projects.models.renovation.RenovationCategory",
+        "WorkKindEnum": "projects.models.renovation.WorkKind",
+        "WorkItemStatusEnum": "projects.models.renovation.WorkItemStatus",
+        "RenovationPhotoKindEnum": "projects.models.renovation.RenovationPhotoKind",
+        "ConsultationKindEnum": "projects.models.renovation.ConsultationKind",
+    },
 }
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from grids.actions import _scoped_save, record_delete
+from grids.actions import record_delete, scoped_save
 from grids.models import Area
 from rollups.actions import target_set
 from rollups.models import Target
@@ -36,38 +36,38 @@ M = TypeVar("M", bound=models.Model)
 
 @transaction.atomic
 def station_save(*, user: Any, station: JobStation) -> JobStation:
-    return _scoped_save(user=user, instance=station)
+    return scoped_save(user=user, instance=station)
 
 
 @transaction.atomic
 def posting_save(*, user: Any, posting: JobPosting) -> JobPosting:
-    return _scoped_save(user=user, instance=posting)
+    return scoped_save(user=user, instance=posting)
 
 
 @transaction.atomic
 def fair_save(*, user: Any, fair: JobFair) -> JobFair:
-    return _scoped_save(user=user, instance=fair)
+    return scoped_save(user=user, instance=fair)
 
 
 @transaction.atomic
 def training_save(*, user: Any, training: Training) -> Training:
-    return _scoped_save(user=user, instance=training)
+    return scoped_save(user=user, instance=training)
 
 
 @transaction.atomic
 def startup_save(*, user: Any, startup: StartupProject) -> StartupProject:
-    return _scoped_save(user=user, instance=startup)
+    return scoped_save(user=user, instance=startup)
 
 
 @transaction.atomic
 def placement_save(*, user: Any, placement: Placement) -> Placement:
-    return _scoped_save(user=user, instance=placement)
+    return scoped_save(user=user, instance=placement)
 
 
 @transaction.atomic
 def achievement_save(*, user: Any, achievement: MonthlyAchievement) -> MonthlyAchievement:
     """A community's figure for one month and category; the month is stored as its first day."""
-    return _scoped_save(user=user, instance=achievement)
+    return scoped_save(user=user, instance=achievement)
 
 
 SAVE_ACTIONS: dict[type[models.Model], Callable[[Any, Any], Any]] = {

@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from grids.admin import CommunityFilter, ScopedAdmin, StreetFilter
 from grids.models import Area, Level
-from rollups.actions import _ensure_can_set_target
+from rollups.actions import ensure_can_set_target
 
 from .actions import employment_record_save, employment_target_set
 from .models import (
@@ -116,7 +116,7 @@ class MonthlyAchievementAdmin(EmploymentAdmin):
 
 def can_set_target(user: Any, area: Area) -> bool:
     try:
-        _ensure_can_set_target(user, area)
+        ensure_can_set_target(user, area)
     except PermissionDenied:
         return False
     return True

@@ -23,14 +23,16 @@ def on_area_change(hook: Any) -> Any:
     return hook
 
 
-def _changed(area_ids: set[int]) -> None:
+def areas_changed(area_ids: set[int]) -> None:
+    """Tell the registered hooks, after commit, that records in these areas changed."""
     ids = {i for i in area_ids if i}
     if ids:
         for hook in _after_change_hooks:
             transaction.on_commit(partial(hook, ids))
 
 
-def _touched_areas(obj: models.Model) -> set[int]:
+def touched_areas(obj: models.Model) -> set[int]:
+    """The areas whose figures a record counts in: its path (city … grid), and an area itself."""
     ids = set()
     for field in ("city", "district", "street", "community", "grid"):
         value = getattr(obj, f"{field}_id", None)
@@ -41,13 +43,15 @@ def _touched_areas(obj: models.Model) -> set[int]:
     return ids
 
 
-def _scoped_save(*, user: Any, instance: M) -> M:
+def scoped_save(*, user: Any, instance: M) -> M:
+    """The save every app's actions end with: the caller must manage the record where it was and where it goes
+    (PermissionDenied otherwise), full_clean(), copy the area path, save, and tell the roll-ups after commit."""
     before: set[int] = set()
     if instance.pk:
         stored = type(instance)._base_manager.filter(pk=instance.pk).first()
         if stored is not None:
             ensure_can_manage(user, stored)
-            before = _touched_areas(stored)
+            before = touched_areas(stored)
     instance.full_clean()
     # Where the record ends up must be in scope too: no moving a compound into another street.
     if isinstance(instance, Area):
@@ -56,33 +60,33 @@ def _scoped_save(*, user: Any, instance: M) -> M:
         instance.copy_path_from(instance.community, including_self=True)
     ensure_can_manage(user, instance if not isinstance(instance, Area) or instance.pk else instance.parent)
     instance.save()
-    _changed(before | _touched_areas(instance))
+    areas_changed(before | touched_areas(instance))
     return instance
 
 
 @transaction.atomic
 def area_save(*, user: Any, area: Area) -> Area:
-    return _scoped_save(user=user, instance=area)
+    return scoped_save(user=user, instance=area)
 
 
 @transaction.atomic
 def compound_save(*, user: Any, compound: Compound) -> Compound:
-    return _scoped_save(user=user, instance=compound)
+    return scoped_save(user=user, instance=compound)
 
 
 @transaction.atomic
 def building_save(*, user: Any, building: Building) -> Building:
-    return _scoped_save(user=user, instance=building)
+    return scoped_save(user=user, instance=building)
 
 
 @transaction.atomic
 def unit_save(*, user: Any, unit: Unit) -> Unit:
-    return _scoped_save(user=user, instance=unit)
+    return scoped_save(user=user, instance=unit)
 
 
 @transaction.atomic
 def grid_staff_save(*, user: Any, staff: GridStaff) -> GridStaff:
-    return _scoped_save(user=user, instance=staff)
+    return scoped_save(user=user, instance=staff)
 
 
 SAVE_ACTIONS: dict[type[models.Model], Any] = {
@@ -104,9 +108,9 @@ def record_save(*, user: Any, instance: M) -> M:
 @transaction.atomic
 def record_delete(*, user: Any, instance: models.Model) -> None:
     ensure_can_manage(user, instance)
-    touched = _touched_areas(instance)
+    touched = touched_areas(instance)
     instance.delete()
-    _changed(touched)
+    areas_changed(touched)
 
 
 @transaction.atomic

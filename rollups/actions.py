@@ -48,7 +48,7 @@ def rollup_pending() -> int:
         return run_rollup(area_ids=pending).changed
 
 
-def _ensure_can_set_target(user: Any, area: Area) -> None:
+def ensure_can_set_target(user: Any, area: Area) -> None:
     if user_sees_everything(user):
         return
     if area.pk in user_area_ids(user):
@@ -60,7 +60,7 @@ def _ensure_can_set_target(user: Any, area: Area) -> None:
 @transaction.atomic
 def target_set(*, user: Any, area: Area, indicator: str, year: int, value: float) -> Target:
     """Set (or change) an area's annual target; only the level above may do so."""
-    _ensure_can_set_target(user, area)
+    ensure_can_set_target(user, area)
     target = Target.objects.filter(area=area, indicator=indicator, year=year).first() or Target(
         area=area, indicator=indicator, year=year
     )

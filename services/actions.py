@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from grids.actions import _changed, _scoped_save, record_delete
+from grids.actions import areas_changed, record_delete, scoped_save
 from grids.models import Area, Level, ensure_can_manage
 
 from .models import (
@@ -50,16 +50,16 @@ def canteen_save(*, user: Any, canteen: Canteen, serves: Iterable[Area] | None =
         for area in served:
             ensure_can_manage(user, area)
     before = set(canteen.serves.values_list("pk", flat=True)) if canteen.pk else set()
-    canteen = _scoped_save(user=user, instance=canteen)
+    canteen = scoped_save(user=user, instance=canteen)
     if served is not None:
         canteen.serves.set(served)
-        _changed(before ^ {a.pk for a in served})
+        areas_changed(before ^ {a.pk for a in served})
     return canteen
 
 
 @transaction.atomic
 def canteen_price_save(*, user: Any, price: CanteenPrice) -> CanteenPrice:
-    return _scoped_save(user=user, instance=price)
+    return scoped_save(user=user, instance=price)
 
 
 @transaction.atomic
@@ -68,7 +68,7 @@ def canteen_month_record(*, user: Any, figure: CanteenMonth) -> CanteenMonth:
     `month`); changing entered figures is `canteen_month_correct`."""
     if figure.pk:
         raise ValidationError({"month": _("该月数据已经录入；如需修改，请提交更正并说明原因。")})
-    return _scoped_save(user=user, instance=figure)
+    return scoped_save(user=user, instance=figure)
 
 
 @transaction.atomic
@@ -99,7 +99,7 @@ def canteen_month_correct(*, user: Any, figure: CanteenMonth, reason: str) -> Ca
     figure._change_reason = reason  # type: ignore[attr-defined]  # shown in the admin's change history
     if getattr(figure, "_history_user", None) is None and getattr(user, "is_authenticated", False):
         figure._history_user = user  # type: ignore[attr-defined]
-    _scoped_save(user=user, instance=figure)
+    scoped_save(user=user, instance=figure)
     correction = CanteenMonthCorrection(
         figure=figure,
         changes=changes,
@@ -113,22 +113,22 @@ def canteen_month_correct(*, user: Any, figure: CanteenMonth, reason: str) -> Ca
 
 @transaction.atomic
 def facility_save(*, user: Any, facility: Facility) -> Facility:
-    return _scoped_save(user=user, instance=facility)
+    return scoped_save(user=user, instance=facility)
 
 
 @transaction.atomic
 def volunteer_team_save(*, user: Any, team: VolunteerTeam) -> VolunteerTeam:
-    return _scoped_save(user=user, instance=team)
+    return scoped_save(user=user, instance=team)
 
 
 @transaction.atomic
 def volunteer_hours_save(*, user: Any, hours: VolunteerHours) -> VolunteerHours:
-    return _scoped_save(user=user, instance=hours)
+    return scoped_save(user=user, instance=hours)
 
 
 @transaction.atomic
 def small_wish_save(*, user: Any, wish: SmallWish) -> SmallWish:
-    return _scoped_save(user=user, instance=wish)
+    return scoped_save(user=user, instance=wish)
 
 
 @transaction.atomic
@@ -137,7 +137,7 @@ def service_record_delete(*, user: Any, instance: models.Model) -> None:
     if isinstance(instance, Canteen):
         served = set(instance.serves.values_list("pk", flat=True))
         record_delete(user=user, instance=instance)
-        _changed(served)
+        areas_changed(served)
         return
     record_delete(user=user, instance=instance)
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from grids.actions import _scoped_save, record_delete
+from grids.actions import record_delete, scoped_save
 from grids.models import ensure_can_manage
 
 from ..models.gas import (
@@ -30,18 +30,18 @@ from ..models.gas import (
 @transaction.atomic
 def gas_campaign_save(*, user: Any, campaign: GasCampaign) -> GasCampaign:
     """Create or change a campaign; only officials of its district (or above) may."""
-    return _scoped_save(user=user, instance=campaign)
+    return scoped_save(user=user, instance=campaign)
 
 
 @transaction.atomic
 def gas_compound_plan_save(*, user: Any, plan: GasCompoundPlan) -> GasCompoundPlan:
     """Create or change a compound's plan (一小区一方案); scoped to the compound's areas."""
-    return _scoped_save(user=user, instance=plan)
+    return scoped_save(user=user, instance=plan)
 
 
 @transaction.atomic
 def gas_blocker_save(*, user: Any, blocker: GasBlocker) -> GasBlocker:
-    return _scoped_save(user=user, instance=blocker)
+    return scoped_save(user=user, instance=blocker)
 
 
 def _connected_at(plan: GasBuildingPlan) -> None:
@@ -70,7 +70,7 @@ def gas_building_plan_save(*, user: Any, plan: GasBuildingPlan, reason: str = ""
     if changed_stage:
         event = plan.stage_event(previous=stored.stage if stored else None, reason=reason, note=note, by=user)
     plan._history_user = user  # type: ignore[attr-defined]
-    _scoped_save(user=user, instance=plan)
+    scoped_save(user=user, instance=plan)
     if event is not None:
         event.building_plan = plan
         event.community_id = plan.community_id

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
 
-from grids.actions import _changed, _scoped_save, _touched_areas, record_delete
+from grids.actions import areas_changed, record_delete, scoped_save, touched_areas
 from grids.models import Building, Compound, ensure_can_manage
 
 from ..models.renovation import (
@@ -48,7 +48,7 @@ def renovation_project_save(*, user: Any, project: RenovationProject) -> Renovat
     if project.pk:
         _locked(project)
     _by(user, project)
-    return _scoped_save(user=user, instance=project)
+    return scoped_save(user=user, instance=project)
 
 
 @transaction.atomic
@@ -82,9 +82,9 @@ def renovation_project_set_coverage(
             project.building_count = len(buildings)
             filled.append("building_count")
     if filled:
-        _scoped_save(user=user, instance=project)
+        scoped_save(user=user, instance=project)
     else:
-        _changed(_touched_areas(project))
+        areas_changed(touched_areas(project))
     return project
 
 
@@ -107,7 +107,7 @@ def renovation_work_item_save(*, user: Any, item: RenovationWorkItem) -> Renovat
             raise ValidationError({"project": _("改造内容不能移到另一个项目。")})
         item.percent, item.status, item.updated_on = stored.percent, stored.status, stored.updated_on
     _by(user, item)
-    return _scoped_save(user=user, instance=item)
+    return scoped_save(user=user, instance=item)
 
 
 @transaction.atomic
@@ -244,7 +244,7 @@ def renovation_report_submit(
         _by(user, project)
         project._change_reason = _("进度填报")  # type: ignore[attr-defined]
         project.save()
-    _changed(_touched_areas(project))
+    areas_changed(touched_areas(project))
     return report
 
 
@@ -254,13 +254,13 @@ def renovation_report_submit(
 @transaction.atomic
 def renovation_photo_save(*, user: Any, photo: RenovationPhoto) -> RenovationPhoto:
     _by(user, photo)
-    return _scoped_save(user=user, instance=photo)
+    return scoped_save(user=user, instance=photo)
 
 
 @transaction.atomic
 def renovation_consultation_save(*, user: Any, consultation: RenovationConsultation) -> RenovationConsultation:
     _by(user, consultation)
-    return _scoped_save(user=user, instance=consultation)
+    return scoped_save(user=user, instance=consultation)
 
 
 @transaction.atomic

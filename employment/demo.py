@@ -33,7 +33,7 @@ from typing import Any
 from django.db import transaction
 
 from grids.demo import LoadReport, build_plan, spread, sync_rows
-from grids.models import Area, Level
+from grids.models import Area, AreaKind, Level
 from rollups.models import Target
 
 from .models import (
@@ -274,7 +274,10 @@ def _achievements_and_targets(areas: dict[str, Area], report: LoadReport) -> Non
             wanted += _monthly(community, category, SHUANGTA_YEAR, n)
 
     district = areas[SHUANGLIAO]
-    streets = sorted((a for a in areas.values() if a.parent_id == district.pk), key=lambda a: a.code)
+    # The seed's city figures are split over its two urban streets; the townships (services' canteens) carry none.
+    streets = sorted(
+        (a for a in areas.values() if a.parent_id == district.pk and a.kind == AreaKind.STREET), key=lambda a: a.code
+    )
     # One community per demo street carries its figures (西环社区; the generated 双辽示例社区).
     community_of = {
         s.pk: min((a for a in areas.values() if a.parent_id == s.pk), key=lambda a: a.code) for s in streets

@@ -58,3 +58,17 @@ def superuser(db):
 @pytest.fixture
 def api_client():
     return APIClient()
+
+
+@pytest.fixture
+def only_sections(monkeypatch):
+    """`only_sections("services/")`: the area and compound pages carry only the sections whose template starts so,
+    for a test pinning one app's query cost (tests/test_site_pages.py pins the whole page)."""
+    from grids import sections
+
+    def keep(prefix: str) -> None:
+        for registry in ("AREA_SECTIONS", "COMPOUND_SECTIONS"):
+            kept = [s for s in getattr(sections, registry) if s.template.startswith(prefix)]
+            monkeypatch.setattr(sections, registry, kept)
+
+    return keep

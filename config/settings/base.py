@@ -165,6 +165,7 @@ SPECTACULAR_SETTINGS = {
         "WorkItemStatusEnum": "projects.models.renovation.WorkItemStatus",
         "RenovationPhotoKindEnum": "projects.models.renovation.RenovationPhotoKind",
         "ConsultationKindEnum": "projects.models.renovation.ConsultationKind",
+        "TargetCategoryEnum": "employment.models.TargetCategory",
     },
 }
 

@@ -183,7 +183,10 @@ def test_a_compound_on_gas_says_so_and_a_compound_in_no_campaign_has_no_gas_sect
 
 
 @pytest.mark.parametrize("n", [1, 7])
-def test_the_compound_page_section_costs_two_queries(client, campaign, community, django_assert_num_queries, n):
+def test_the_compound_page_section_costs_two_queries(
+    client, campaign, community, django_assert_num_queries, n, only_sections
+):
+    only_sections("projects/gas/")
     plan = compound_with(campaign, community, "盛景园", [GasStage.INSPECTION] * n)
     # grids' three (the compound, its areas, its buildings) and the gas section's two (plans with figures and
     # campaign, their buildings)

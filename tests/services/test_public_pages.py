@@ -166,8 +166,9 @@ def test_the_header_links_to_the_canteen_finder(client):
 
 @pytest.mark.parametrize("n", [1, 5])
 def test_a_community_page_with_services_costs_the_same_queries_however_many(
-    client, community, django_assert_num_queries, n
+    client, community, django_assert_num_queries, n, only_sections
 ):
+    only_sections("services/")
     for i in range(n):
         canteen = CanteenFactory(community=community, name=f"食堂{i}")
         CanteenPriceFactory(canteen=canteen)
@@ -184,8 +185,9 @@ def test_a_community_page_with_services_costs_the_same_queries_however_many(
 
 @pytest.mark.parametrize("n", [1, 6])
 def test_a_street_page_with_services_costs_the_same_queries_however_many(
-    client, street, community, django_assert_num_queries, n
+    client, street, community, django_assert_num_queries, n, only_sections
 ):
+    only_sections("services/")
     for i in range(n):
         CanteenFactory(community=CommunityFactory(parent=street), name=f"食堂{i}")
     # grids: SAVEPOINT, the street, its ancestors, RELEASE, its communities with counts (5);

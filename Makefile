@@ -41,7 +41,7 @@ browser:
 pytest: venv services browser
 	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
 
-test: lint migrations-check pytest
+test: lint typecheck migrations-check pytest
 
 bench: venv services
 	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/livelihood_bench} \

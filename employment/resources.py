@@ -10,13 +10,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from import_export.fields import Field
 from import_export.widgets import DateWidget, ForeignKeyWidget, IntegerWidget, Widget
 
-from grids.models import Level, ensure_can_manage
+from grids.models import Level
 from grids.resources import (
     COMMUNITY_CODE,
     AreaCodeWidget,
@@ -35,20 +35,8 @@ MONTH = re.compile(r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*月?\s*$")
 class EmploymentResource(ScopedModelResource):
     """Rows saved through employment.actions (grids' dispatch knows only the hierarchy's models)."""
 
-    def save_instance(self, instance: models.Model, is_create: bool, row: Any, **kwargs: Any) -> None:
-        user = kwargs.get("user")
-        self.before_save_instance(instance, row, **kwargs)
-        instance._history_user = user  # type: ignore[attr-defined]
-        try:
-            if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
-                ensure_can_manage(user, instance)
-            else:
-                employment_record_save(user=user, instance=instance)
-        except PermissionDenied as e:
-            raise ValidationError({NON_FIELD_ERRORS: [str(e) or _("不在您负责的区域内。")]}) from e
-        except ValidationError as e:
-            raise self.in_columns(e) from e
-        self.after_save_instance(instance, row, **kwargs)
+    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
+        employment_record_save(user=user, instance=instance)
 
 
 class MonthWidget(Widget):

@@ -245,6 +245,11 @@ class ScopedModelResource(resources.ModelResource):
         except ValidationError as e:
             raise self.in_columns(e) from e
 
+    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
+        """Save one imported row. Other apps' ledgers override this to call their own actions; the scope check
+        of a dry run, the history user and the errors in columns stay here."""
+        record_save(user=user, instance=instance)
+
     def save_instance(self, instance: models.Model, is_create: bool, row: Any, **kwargs: Any) -> None:
         user = kwargs.get("user")
         self.before_save_instance(instance, row, **kwargs)
@@ -253,7 +258,7 @@ class ScopedModelResource(resources.ModelResource):
             if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
                 ensure_can_manage(user, instance)  # nothing to roll back with: check, don't write
             else:
-                record_save(user=user, instance=instance)
+                self.write_row(user=user, instance=instance, row=row, is_create=is_create)
         except PermissionDenied as e:
             raise ValidationError({NON_FIELD_ERRORS: [str(e) or _("不在您负责的区域内。")]}) from e
         except ValidationError as e:

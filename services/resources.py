@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from import_export.fields import Field
@@ -110,24 +110,13 @@ class CanteenMonthResource(ScopedModelResource):
             error.error_dict[REASON] = error.error_dict.pop("reason")
         return error
 
-    def save_instance(self, instance: models.Model, is_create: bool, row: Any, **kwargs: Any) -> None:
+    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
         assert isinstance(instance, CanteenMonth)
-        user = kwargs.get("user")
-        self.before_save_instance(instance, row, **kwargs)
-        instance._history_user = user  # type: ignore[attr-defined]
-        try:
-            if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
-                ensure_can_manage(user, instance)
-            elif is_create:
-                canteen_month_record(user=user, figure=instance)
-            else:
-                stored = CanteenMonth.objects.filter(pk=instance.pk).values(*FIGURE_FIELDS).first() or {}
-                if any(stored.get(f) != getattr(instance, f) for f in FIGURE_FIELDS):
-                    canteen_month_correct(user=user, figure=instance, reason=cell_text(row.get(REASON)))
-                else:
-                    ensure_can_manage(user, instance)  # unchanged: nothing to write, but not a way to probe
-        except PermissionDenied as e:
-            raise ValidationError({NON_FIELD_ERRORS: [str(e) or _("不在您负责的区域内。")]}) from e
-        except ValidationError as e:
-            raise self.in_columns(e) from e
-        self.after_save_instance(instance, row, **kwargs)
+        if is_create:
+            canteen_month_record(user=user, figure=instance)
+            return
+        stored = CanteenMonth.objects.filter(pk=instance.pk).values(*FIGURE_FIELDS).first() or {}
+        if any(stored.get(f) != getattr(instance, f) for f in FIGURE_FIELDS):
+            canteen_month_correct(user=user, figure=instance, reason=cell_text(row.get(REASON)))
+        else:
+            ensure_can_manage(user, instance)  # unchanged: nothing to write, but not a way to probe

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from import_export.fields import Field
 from import_export.widgets import DateWidget, ForeignKeyWidget, IntegerWidget
 
-from grids.models import ensure_can_manage
 from grids.resources import (
     BUILDING_NAME,
     COMMUNITY_CODE,
@@ -85,23 +84,8 @@ class CompoundPlanWidget(ForeignKeyWidget):
 class GasLedgerResource(ScopedModelResource):
     """Writes each row through its gas action instead of grids' record_save."""
 
-    def write(self, instance: models.Model, row: Any, user: Any) -> None:
-        raise NotImplementedError
-
-    def save_instance(self, instance: models.Model, is_create: bool, row: Any, **kwargs: Any) -> None:
-        user = kwargs.get("user")
-        self.before_save_instance(instance, row, **kwargs)
-        instance._history_user = user  # type: ignore[attr-defined]
-        try:
-            if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
-                ensure_can_manage(user, instance)  # nothing to roll back with: check, don't write
-            else:
-                self.write(instance, row, user)
-        except PermissionDenied as e:
-            raise ValidationError({NON_FIELD_ERRORS: [str(e) or _("不在您负责的区域内。")]}) from e
-        except ValidationError as e:
-            raise self.in_columns(e) from e
-        self.after_save_instance(instance, row, **kwargs)
+    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
+        raise NotImplementedError("each gas ledger writes through its own action")
 
 
 class GasCompoundPlanResource(GasLedgerResource):
@@ -146,7 +130,7 @@ class GasCompoundPlanResource(GasLedgerResource):
     def get_queryset(self) -> models.QuerySet:
         return GasCompoundPlan.objects.select_related("campaign", "street", "compound__community")
 
-    def write(self, instance: models.Model, row: Any, user: Any) -> None:
+    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
         assert isinstance(instance, GasCompoundPlan)
         gas_compound_plan_save(user=user, plan=instance)
 
@@ -205,6 +189,6 @@ class GasBuildingPlanResource(GasLedgerResource):
             at_gas_on = instance.stage == GasStage.GAS_ON and instance.building_id
             instance.households_connected = instance.building.households if at_gas_on else 0
 
-    def write(self, instance: models.Model, row: Any, user: Any) -> None:
+    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
         assert isinstance(instance, GasBuildingPlan)
         gas_building_plan_save(user=user, plan=instance, reason=cell_text(row.get(REASON)))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 from import_export.fields import Field
 from import_export.widgets import DateWidget, DecimalWidget, IntegerWidget, ManyToManyWidget
 
-from grids.models import Compound, Level, ensure_can_manage
+from grids.models import Compound, Level
 from grids.resources import (
     COMMUNITY_CODE,
     AreaCodeWidget,
@@ -133,21 +133,9 @@ class RenovationProjectResource(ScopedModelResource):
         progress = getattr(project, "progress", None)
         return "" if progress is None else f"{progress:.0f}"
 
-    def save_instance(self, instance: models.Model, is_create: bool, row: Any, **kwargs: Any) -> None:
-        """As grids' ledgers do, but through the renovation actions."""
-        user = kwargs.get("user")
-        self.before_save_instance(instance, row, **kwargs)
-        instance._history_user = user  # type: ignore[attr-defined]
-        try:
-            if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
-                ensure_can_manage(user, instance)
-            else:
-                renovation_record_save(user=user, instance=instance)
-        except PermissionDenied as e:
-            raise ValidationError({NON_FIELD_ERRORS: [str(e) or _("不在您负责的区域内。")]}) from e
-        except ValidationError as e:
-            raise self.in_columns(e) from e
-        self.after_save_instance(instance, row, **kwargs)
+    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
+        """Through the renovation actions, not grids' dispatch."""
+        renovation_record_save(user=user, instance=instance)
 
     def import_instance(self, instance: models.Model, row: Any, **kwargs: Any) -> None:
         """The compounds are read here, so an unknown name is reported with the row's other mistakes."""

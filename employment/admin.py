@@ -124,10 +124,34 @@ def can_set_target(user: Any, area: Area) -> bool:
 
 class EmploymentTargetForm(forms.ModelForm):
     indicator = forms.ChoiceField(label=_("目标类别"), choices=TargetCategory.choices)
+    user: Any = None  # who sets the target (EmploymentTargetAdmin.get_form)
 
     class Meta:
         model = EmploymentTarget
         fields = ["area", "indicator", "year", "value"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        area = cleaned.get("area")
+        if area is not None:  # a new target (an existing one's area is read-only)
+            try:
+                ensure_can_set_target(self.user, area)
+            except PermissionDenied as e:
+                self.add_error("area", str(e))
+        return cleaned
+
+
+class CategoryFilter(admin.SimpleListFilter):
+    """The target categories by name, not by indicator code."""
+
+    title = _("目标类别")
+    parameter_name = "indicator"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return list(TargetCategory.choices)
+
+    def queryset(self, request: HttpRequest, queryset: models.QuerySet) -> models.QuerySet:
+        return queryset.filter(indicator=self.value()) if self.value() else queryset
 
 
 @admin.register(EmploymentTarget)
@@ -137,10 +161,25 @@ class EmploymentTargetAdmin(SimpleHistoryAdmin):
 
     form = EmploymentTargetForm
     list_display = ("area", "category", "year", "value", "set_by", "set_at")
-    list_filter = ("year", "indicator")
+    list_filter = ("year", CategoryFilter)
     search_fields = ("area__name", "area__code")
     list_select_related = ("area", "set_by")
     readonly_fields = ("set_by", "set_at")
+    # Which target it is stays fixed once set: a change changes its value, never moves it to another area or year.
+    identity = ("area", "indicator", "category", "year")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return (*self.identity, *self.readonly_fields) if obj is not None else self.readonly_fields
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is not None:  # the category by name in place of the indicator code
+            return ["area", "category", "year", "value", *self.readonly_fields]
+        return super().get_fields(request, obj)
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user  # a class made for this request (modelform_factory)
+        return form
 
     @admin.display(description=_("目标类别"), ordering="indicator")
     def category(self, obj: EmploymentTarget) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext_lazy
+
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 52, 12, 14, 30
 
@@ -53,8 +55,15 @@ def nice_step(top: float, ticks: int = 4) -> float:
     return 10 * power
 
 
+# Large numbers on the axis are counted in the language's own unit: 万 (ten thousand) in Chinese, k (a thousand)
+# in English. Both the unit and its size are translated.
+LARGE_UNIT = pgettext_lazy("chart axis: the unit large numbers are counted in", "万")
+LARGE_UNIT_SIZE = pgettext_lazy("chart axis: the size of that unit, in digits", "10000")
+
+
 def _label(value: float) -> str:
-    return f"{value / 10000:g}万" if value >= 10000 else f"{value:,.0f}"
+    size = int(str(LARGE_UNIT_SIZE))
+    return f"{value / size:g}{LARGE_UNIT}" if value >= size else f"{value:,.0f}"
 
 
 def trend_chart(monthly: list[float | None], target: float | None) -> TrendChart | None:

@@ -14,7 +14,12 @@ from grids.filters import IdFilter, YearFilter
 from grids.models import Compound, ScopedQuerySet
 
 from .models import Channel, JobFair, JobPosting, JobStation, MonthlyAchievement, Placement, StartupProject, Training
-from .selectors import nearest_first
+from .selectors import YEAR_MAX, YEAR_MIN, nearest_first
+
+
+def year_filter(**kwargs: object) -> YearFilter:
+    """A year within YEAR_MIN..YEAR_MAX: ?year=10000 or ?year=-1 is a 400 naming it, never a date lookup's 500."""
+    return YearFilter(label=_("年度"), min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs)
 
 
 class AreaScopedFilterSet(filters.FilterSet):
@@ -45,7 +50,7 @@ class JobStationFilter(AreaScopedFilterSet):
 
 class StationRecordFilter(AreaScopedFilterSet):
     station = IdFilter(field_name="station_id", label=_("驿站ID"))
-    year = YearFilter(method="filter_year", label=_("年度"))
+    year = year_filter(method="filter_year")
     date_field = ""
 
     def filter_year(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
@@ -103,7 +108,7 @@ class PlacementFilter(StationRecordFilter):
 
 class MonthlyAchievementFilter(AreaScopedFilterSet):
     category = filters.ChoiceFilter(choices=MonthlyAchievement._meta.get_field("category").choices)
-    year = YearFilter(field_name="month", lookup_expr="year", label=_("年度"))
+    year = year_filter(field_name="month", lookup_expr="year")
     month_from = filters.DateFilter(field_name="month", lookup_expr="gte", label=_("月份不早于"))
     month_to = filters.DateFilter(field_name="month", lookup_expr="lte", label=_("月份不晚于"))
 

@@ -19,12 +19,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from grids.models import InCommunity, ScopedQuerySet
-from rollups.models import Target
+from rollups.models import Target, month_start
 
 
 class TargetCategory(models.TextChoices):
@@ -285,10 +286,14 @@ class Placement(StationRecord):
     def __str__(self) -> str:
         return f"{self.employer} {self.placed_on}"
 
+    def clean_fields(self, exclude: Any = None) -> None:
+        # Before the field's validator, so "123x" is taken (and stored as "123X").
+        if self.id_tail:
+            self.id_tail = self.id_tail.strip().upper()
+        super().clean_fields(exclude)
+
     def clean(self) -> None:
         super().clean()
-        if self.id_tail:
-            self.id_tail = self.id_tail.upper()
         posting = self.posting if self.posting_id else None
         if posting is not None and self.station_id and posting.station_id != self.station_id:
             raise ValidationError({"posting": _("所选岗位不是本驿站发布的。")})
@@ -324,6 +329,17 @@ class MonthlyAchievement(InCommunity):
         if isinstance(self.month, dt.date):
             self.month = self.month.replace(day=1)
         super().clean_fields(exclude)
+
+    def clean(self) -> None:
+        super().clean()
+        # A month not yet reached has nothing to report (a figure for it would inflate the completion).
+        if isinstance(self.month, dt.date) and month_start(self.month) > month_start(timezone.localdate()):
+            raise ValidationError(
+                {
+                    "month": _("%(year)s年%(month)s月还没有到，不能录入。")
+                    % {"year": self.month.year, "month": self.month.month}
+                }
+            )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if isinstance(self.month, dt.date):

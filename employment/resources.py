@@ -135,3 +135,19 @@ class JobPostingResource(EmploymentResource):
 
     def get_queryset(self) -> models.QuerySet:
         return JobPosting.objects.select_related("station", "community")
+
+    def import_instance(self, instance: models.Model, row: Any, **kwargs: Any) -> None:
+        """A 编号 names an existing posting; one that names none is a row error, never a posting created with that
+        number (which would put the id sequence behind the table's ids)."""
+        errors: dict[str, Any] = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as e:
+            errors = e.update_error_dict(errors)
+        if instance._state.adding and instance.pk is not None:
+            errors.setdefault("id", []).append(
+                ValidationError(_("没有编号为“%(id)s”的招聘岗位。新增岗位请将编号留空。") % {"id": instance.pk})
+            )
+            instance.pk = None
+        if errors:
+            raise ValidationError(errors)

@@ -22,6 +22,9 @@ from rollups.selectors import Figure, area_summary, league_table, progress_statu
 from .indicators import FLOW_CODES, STATION_CODES, TARGET_CODES
 from .models import JobFair, JobPosting, JobStation, Placement, StartupProject, TargetCategory, Training
 
+# The years the pages and the API accept (a date lookup outside them raises, so they never reach one).
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
 # Open postings shown under each station in a list; the station's page shows them all.
 POSTINGS_PER_STATION = 5
 POSTINGS_ON_STATION_PAGE = 100
@@ -136,7 +139,8 @@ def employment_overview(area: Area, year: int, category: str = TargetCategory.NE
     figures = {f.code: f for f in summary["figures"]}
     values_of = {c["id"]: c["values"] for c in summary["children"]}
     ranking = {row["area"]["id"]: row["rank"] for row in league_table(area, category, year) if row["target"]}
-    children = list(Area.objects.filter(parent=area).order_by("code"))
+    # The reporting areas below: a community's grids report nothing of their own.
+    children = list(Area.objects.filter(parent=area, level__lte=Level.COMMUNITY).order_by("code"))
     rows = [
         ChildRow(
             area=child,

@@ -227,16 +227,22 @@ class StartupProjectUpdateSerializer(VersionedUpdateSerializer):
         fields = ["name", "supported_on", "jobs_created", "version"]
 
 
+# The model upper-cases an ID tail before checking it ("123x" → "123X"), so the serializer leaves the check to it.
+ID_TAIL_CHECKED_BY_THE_MODEL: dict[str, dict[str, list]] = {"id_tail": {"validators": []}}
+
+
 class PlacementCreateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Placement
         fields = ["station", "posting", "person_name", "id_tail", "employer", "job_title", "placed_on"]
+        extra_kwargs = ID_TAIL_CHECKED_BY_THE_MODEL
 
 
 class PlacementUpdateSerializer(VersionedUpdateSerializer):
     class Meta:
         model = Placement
         fields = ["posting", "person_name", "id_tail", "employer", "job_title", "placed_on", "version"]
+        extra_kwargs = ID_TAIL_CHECKED_BY_THE_MODEL
 
 
 class MonthlyAchievementCreateSerializer(serializers.ModelSerializer):

@@ -35,8 +35,14 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+def _year(value: str | None) -> int | None:
+    """The year asked for, or None for a malformed one or one outside the years the pages show (ignored)."""
+    year = _int(value)
+    return year if year is not None and selectors.YEAR_MIN <= year <= selectors.YEAR_MAX else None
+
+
 class AreaEmploymentView(DetailView):
-    """A district's (or street's) annual targets against achievement, its streets ranked by completion, the trend."""
+    """An area's annual targets against achievement, its children ranked by completion, the trend (any public area)."""
 
     template_name = "employment/area.html"
     context_object_name = "area"
@@ -44,13 +50,13 @@ class AreaEmploymentView(DetailView):
     slug_url_kwarg = "code"
 
     def get_queryset(self) -> QuerySet:
-        return Area.objects.filter(level__in=[Level.CITY, Level.DISTRICT, Level.STREET])
+        return grid_selectors.public_areas()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         area = self.object
         years = selectors.employment_years(area)
-        year = _int(self.request.GET.get("year"))
+        year = _year(self.request.GET.get("year"))
         if year not in years:  # an unknown or malformed year shows the latest one
             year = years[0] if years else timezone.localdate().year
         category = self.request.GET.get("category") or TargetCategory.NEW_URBAN_JOBS
@@ -84,7 +90,7 @@ class StationListView(ListView):
         self.compound: Compound | None = None
         code = request.GET.get("area")
         if code:
-            self.area = Area.objects.filter(code=code, level__lte=Level.COMMUNITY).first()
+            self.area = grid_selectors.public_areas().filter(code=code).first()
             if self.area is None:
                 raise Http404
         compound_id = _int(request.GET.get("compound"))
@@ -126,7 +132,7 @@ class StationDetailView(DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         station = self.object
-        year = _int(self.request.GET.get("year")) or selectors.station_latest_year(station)
+        year = _year(self.request.GET.get("year")) or selectors.station_latest_year(station)
         context.update(
             trail=[*grid_selectors.area_ancestors(station.community), station.community],
             postings=selectors.station_postings(station),

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from rollups.selectors import Figure
 
 register = template.Library()
 
@@ -12,6 +16,30 @@ STATUS = {
     "amber": ("warning", _("略慢于时序进度")),
     "red": ("danger", _("明显落后于时序进度")),
 }
+
+
+# Units are stored in Chinese in the indicators (rollups.registry); they are translated here, when shown.
+UNITS: dict[str, Promise] = {
+    "人": _("人"),
+    "人次": _("人次"),
+    "条": pgettext_lazy("unit: job postings", "条"),
+    "场": pgettext_lazy("unit: job fairs", "场"),
+}
+# 个 is a Chinese measure word: in English the unit is the noun of what the indicator counts.
+COUNTED: dict[str, Promise] = {
+    "employment_stations": pgettext_lazy("unit: job stations", "个"),
+    "employment_demonstration_stations": pgettext_lazy("unit: job stations", "个"),
+    "employment_positions": pgettext_lazy("unit: positions", "个"),
+    "employment_fair_positions": pgettext_lazy("unit: positions", "个"),
+    "employment_startups": pgettext_lazy("unit: startups", "个"),
+}
+
+
+@register.filter
+def unit(figure: Figure) -> str:
+    """The unit of a figure in the page's language (人 → people)."""
+    label = COUNTED.get(figure.code) or UNITS.get(figure.unit)
+    return str(label) if label is not None else figure.unit
 
 
 @register.filter

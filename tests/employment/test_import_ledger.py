@@ -11,7 +11,7 @@ from django.urls import reverse
 from employment.models import JobPosting, MonthlyAchievement, TargetCategory
 from employment.resources import JobPostingResource, MonthlyAchievementResource
 from grids.resources import LEDGER_FORMATS, LedgerCSV
-from tests.employment.factories import JobStationFactory, MonthlyAchievementFactory
+from tests.employment.factories import JobPostingFactory, JobStationFactory, MonthlyAchievementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +129,76 @@ def test_records_without_a_ledger_format_offer_no_import(client, street_official
     client.force_login(street_official)
 
     assert client.get(reverse("admin:employment_jobstation_import")).status_code == 403
+
+
+POSTING_HEADERS = [
+    "编号",
+    "社区编码",
+    "驿站名称",
+    "用工单位",
+    "岗位名称",
+    "招聘人数",
+    "月薪下限（元）",
+    "月薪上限（元）",
+]
+POSTING_HEADERS += ["发布日期", "截止日期", "发布渠道"]
+
+
+def test_a_posting_number_that_does_not_exist_is_a_row_error_and_saves_nothing(street_official, community):
+    station = JobStationFactory(community=community, name="光大社区“舒心就业”驿站")
+    kept = JobPostingFactory(station=station, title="保洁员", positions=1)
+
+    result = JobPostingResource().import_data(
+        ledger(
+            [kept.pk, community.code, station.name, "朝阳家政公司", "保洁员", 2, "", "", "2025-06-01", "", "服务窗口"],
+            ["", community.code, station.name, "朝阳家政公司", "育婴员", 3, "", "", "2025-06-01", "", "服务窗口"],
+            [
+                kept.pk + 1000,
+                community.code,
+                station.name,
+                "朝阳家政公司",
+                "保安员",
+                1,
+                "",
+                "",
+                "2025-06-01",
+                "",
+                "服务窗口",
+            ],
+            headers=POSTING_HEADERS,
+        ),
+        user=street_official,
+    )
+
+    errors = invalid_rows(result)
+    assert set(errors) == {4}
+    assert errors[4].startswith("编号:") and str(kept.pk + 1000) in errors[4]
+    assert list(JobPosting.objects.values_list("title", "positions")) == [("保洁员", 1)]
+
+
+def test_a_posting_number_that_exists_corrects_that_posting(street_official, community):
+    station = JobStationFactory(community=community, name="光大社区“舒心就业”驿站")
+    posting = JobPostingFactory(station=station, title="保洁员", positions=1)
+
+    result = JobPostingResource().import_data(
+        ledger(
+            [
+                posting.pk,
+                community.code,
+                station.name,
+                "朝阳家政公司",
+                "保洁员",
+                4,
+                "",
+                "",
+                "2025-06-01",
+                "",
+                "服务窗口",
+            ],
+            headers=POSTING_HEADERS,
+        ),
+        user=street_official,
+    )
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert list(JobPosting.objects.values_list("pk", "positions")) == [(posting.pk, 4)]

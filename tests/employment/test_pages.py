@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from employment.actions import employment_target_set
 from employment.indicators import INDICATORS
@@ -164,3 +165,34 @@ def test_the_demonstration_share_counts_communities_not_stations(community, othe
     assert not IndicatorValue.objects.filter(
         area=elsewhere.district, indicator="employment_demonstration_share"
     ).exists()
+
+
+def test_the_english_employment_page_shows_its_units_in_english(client, figures, community):
+    JobPostingFactory(station=JobStationFactory(community=community), positions=4)
+    with time_machine.travel(dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)):
+        run_rollup(codes=[i.code for i in INDICATORS], today=dt.date(2026, 3, 1))
+
+    with translation.override("zh-hans"):  # the requests switch this thread's language; put it back afterwards
+        chinese = client.get(f"/employment/areas/{figures.code}/").content.decode()
+        client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+        english = client.get(f"/employment/areas/{figures.code}/").content.decode()
+
+    def card(html: str, code: str) -> str:
+        start = html.index(f'data-indicator="{code}"')
+        return html[start : html.index("</a>", start)]
+
+    def fact(html: str, code: str) -> str:
+        start = html.index(f'data-indicator="{code}"')
+        return html[start : html.index("</dd>", start)]
+
+    assert "人</small>" in card(chinese, NEW_JOBS) and "人次</small>" in card(chinese, "employment_trained")
+    assert "people</small>" in card(english, NEW_JOBS) and "attendances</small>" in card(english, "employment_trained")
+    assert fact(chinese, "employment_positions").endswith("4 个")
+    assert fact(english, "employment_positions").endswith("4 positions")
+    assert "个" not in fact(english, "employment_stations")
+
+
+def test_a_communitys_employment_page_opens_like_its_other_public_pages(client, community, grid):
+    assert client.get(f"/employment/areas/{community.code}/").status_code == 200
+    assert client.get(f"/employment/areas/{grid.code}/").status_code == 404
+    assert client.get(f"/employment/stations/?area={grid.code}").status_code == 404

@@ -140,14 +140,59 @@ def test_raising_ones_own_target_in_the_admin_is_refused_and_changes_nothing(
     url = reverse("admin:employment_employmenttarget_change", args=[target.pk])
 
     response = client.post(url, {"area": street.pk, "indicator": NEW_JOBS, "year": 2025, "value": 100})
-    added = client.post(
+
+    assert response.status_code == 403
+    assert list(Target.objects.values_list("indicator", "value")) == [(NEW_JOBS, 800)]
+
+
+def test_choosing_ones_own_area_for_a_new_target_is_an_error_on_the_area_field(client, street, street_official):
+    client.force_login(street_official)
+
+    response = client.post(
         reverse("admin:employment_employmenttarget_add"),
         {"area": street.pk, "indicator": TargetCategory.REEMPLOYED.value, "year": 2025, "value": 5},
     )
 
-    assert response.status_code == 403
-    assert added.status_code == 403
-    assert list(Target.objects.values_list("indicator", "value")) == [(NEW_JOBS, 800)]
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["area"]
+    assert "不能为本人负责的区域“龙山街道”设定目标" in errors["area"][0]
+    assert not Target.objects.exists()
+
+
+def test_changing_a_target_in_the_admin_changes_its_value_never_which_target_it_is(
+    client, street, other_street, district_official
+):
+    employment_target_set(user=district_official, area=street, category=NEW_JOBS, year=2025, value=800)
+    target = EmploymentTarget.objects.get()
+    client.force_login(district_official)
+    url = reverse("admin:employment_employmenttarget_change", args=[target.pk])
+
+    form = client.get(url).context["adminform"].form
+    response = client.post(
+        url,
+        {"area": other_street.pk, "indicator": TargetCategory.REEMPLOYED.value, "year": 2026, "value": 900},
+    )
+
+    assert list(form.fields) == ["value"]  # area, category and year are shown, not editable
+    assert response.status_code == 302
+    assert list(Target.objects.values_list("area", "indicator", "year", "value")) == [(street.pk, NEW_JOBS, 2025, 900)]
+
+
+def test_the_target_admin_filters_by_category_under_its_name(client, street, other_street, district_official):
+    employment_target_set(user=district_official, area=street, category=NEW_JOBS, year=2025, value=800)
+    employment_target_set(
+        user=district_official, area=other_street, category="employment_reemployed", year=2025, value=90
+    )
+    client.force_login(district_official)
+    url = reverse("admin:employment_employmenttarget_changelist")
+
+    html = client.get(url).content.decode()
+    reemployed = client.get(url, {"indicator": "employment_reemployed"})
+
+    assert ">城镇新增就业</a>" in html and ">失业人员再就业</a>" in html
+    assert ">employment_new_urban_jobs</a>" not in html
+    assert [t.area for t in reemployed.context["cl"].result_list] == [other_street]
 
 
 def test_the_district_sets_a_streets_target_in_the_employment_admin(client, street, district_official):

@@ -1,6 +1,8 @@
 """The trend chart's geometry: monthly bars, the cumulative line against the annual target and the
 time-progress line, scaled so the higher of achievement and target fits."""
 
+from django.utils import translation
+
 from employment.charts import HEIGHT, trend_chart
 
 BOTTOM_Y = HEIGHT - 30
@@ -32,3 +34,15 @@ def test_without_a_target_there_is_no_target_or_pace_line():
     chart = trend_chart([5, *[None] * 11], None)
 
     assert chart.target_y is None and chart.pace == ""
+
+
+def test_the_axis_counts_large_numbers_in_wan_in_chinese_and_in_thousands_in_english():
+    monthly = [12000, *[None] * 11]
+
+    with translation.override("zh-hans"):
+        chinese = [label for _, label in trend_chart(monthly, 30000).y_ticks]
+    with translation.override("en"):
+        english = [label for _, label in trend_chart(monthly, 30000).y_ticks]
+
+    assert chinese == ["0", "1万", "2万", "3万", "4万"]
+    assert english == ["0", "10k", "20k", "30k", "40k"]

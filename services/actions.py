@@ -144,6 +144,7 @@ def service_record_delete(*, user: Any, instance: models.Model) -> None:
     """Delete a record of the caller's areas. A canteen with monthly figures cannot be deleted (close it), nor
     monthly figures that were corrected (their history is kept; the database protects it too)."""
     if isinstance(instance, CanteenMonth) and instance.corrections.exists():
+        ensure_can_manage(user, instance)  # out of scope is a 403 before any reason
         raise ValidationError(CORRECTED_KEPT % {"figure": instance})
     if isinstance(instance, Canteen):
         served = set(instance.serves.values_list("pk", flat=True))

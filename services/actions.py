@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from grids.actions import areas_changed, record_delete, scoped_save
 from grids.models import Area, Level, ensure_can_manage
@@ -30,7 +30,12 @@ from .models import (
     month_start,
 )
 
-REASON_REQUIRED = _lazy("更正已录入的月度数据，请说明更正原因。")
+REASON_REQUIRED = gettext_lazy("更正已录入的月度数据，请说明更正原因。")
+# Monthly figures are never deleted through the API; in the admin only while nobody has corrected them.
+WRONG_ENTRY = gettext_lazy(
+    "录错了食堂或月份：尚未更正过的数据可以由管理人员在管理后台删除后重新录入；已有更正记录的数据不能删除。"
+)
+CORRECTED_KEPT = gettext_lazy("“%(figure)s”已有更正记录，不能删除：月度数据和它的更正记录要完整保留。")
 
 
 def _as_json(value: Any) -> Any:
@@ -39,21 +44,25 @@ def _as_json(value: Any) -> Any:
 
 @transaction.atomic
 def canteen_save(*, user: Any, canteen: Canteen, serves: Iterable[Area] | None = None) -> Canteen:
-    """Create or change a canteen; `serves` (when given) replaces the other communities it serves, each of which
-    must be a community the caller is responsible for."""
-    served: list[Area] | None = None
+    """Create or change a canteen; `serves` (when given) replaces the other communities it serves that the caller
+    is responsible for. A community the caller adds must be theirs (403 otherwise); communities of other areas the
+    canteen already serves are not theirs to remove and stay (the admin does not even offer them)."""
+    served: set[int] | None = None
+    before = set(canteen.serves.values_list("pk", flat=True)) if canteen.pk else set()
     if serves is not None:
-        served = [a for a in serves if a.pk != canteen.community_id]
-        wrong = [a.name for a in served if a.level != Level.COMMUNITY]
+        requested = [a for a in serves if a.pk != canteen.community_id]
+        wrong = [a.name for a in requested if a.level != Level.COMMUNITY]
         if wrong:
             raise ValidationError({"serves": _("“%(names)s”不是社区/村。") % {"names": "、".join(wrong)}})
-        for area in served:
-            ensure_can_manage(user, area)
-    before = set(canteen.serves.values_list("pk", flat=True)) if canteen.pk else set()
+        for area in requested:
+            if area.pk not in before:
+                ensure_can_manage(user, area)
+        managed = set(Area.objects.for_user(user).filter(pk__in=before).values_list("pk", flat=True))
+        served = {a.pk for a in requested} | (before - managed)
     canteen = scoped_save(user=user, instance=canteen)
     if served is not None:
         canteen.serves.set(served)
-        areas_changed(before ^ {a.pk for a in served})
+        areas_changed(before ^ served)
     return canteen
 
 
@@ -79,11 +88,10 @@ def canteen_month_correct(*, user: Any, figure: CanteenMonth, reason: str) -> Ca
     ensure_can_manage(user, stored)
     errors: dict[str, Any] = {}
     if figure.canteen_id != stored.canteen_id:
-        errors["canteen"] = _("更正不能改食堂；录错了食堂，请删除后重新录入。")
+        errors["canteen"] = _("更正只改数字，不能改食堂。") + str(WRONG_ENTRY)
     if figure.month and month_start(figure.month) != stored.month:
-        errors["month"] = _("更正不能改月份（原为%(month)s）；录错了月份，请删除后重新录入。") % {
-            "month": month_label(stored.month)
-        }
+        stored_month = {"month": month_label(stored.month)}
+        errors["month"] = _("更正只改数字，不能改月份（原为%(month)s）。") % stored_month + str(WRONG_ENTRY)
     changes = {
         f: [_as_json(getattr(stored, f)), _as_json(getattr(figure, f))]
         for f in FIGURE_FIELDS
@@ -133,7 +141,11 @@ def small_wish_save(*, user: Any, wish: SmallWish) -> SmallWish:
 
 @transaction.atomic
 def service_record_delete(*, user: Any, instance: models.Model) -> None:
-    """Delete a record of the caller's areas (a canteen with monthly figures cannot be deleted: close it)."""
+    """Delete a record of the caller's areas. A canteen with monthly figures cannot be deleted (close it), nor
+    monthly figures that were corrected (their history is kept; the database protects it too)."""
+    if isinstance(instance, CanteenMonth) and instance.corrections.exists():
+        ensure_can_manage(user, instance)  # out of scope is a 403 before any reason
+        raise ValidationError(CORRECTED_KEPT % {"figure": instance})
     if isinstance(instance, Canteen):
         served = set(instance.serves.values_list("pk", flat=True))
         record_delete(user=user, instance=instance)

@@ -84,6 +84,11 @@ class CorrectionInline(ScopedTabularInline):
     show_change_link = False
     verbose_name_plural = _("更正记录")
 
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        # Who corrected, and the row's title (its figure and canteen), shown on every row: read with the rows,
+        # not a query per row.
+        return super().get_queryset(request).select_related("corrected_by", "figure__canteen")
+
     @admin.display(description=_("更正内容"))
     def changes_display(self, obj: CanteenMonthCorrection) -> str:
         return "；".join(f"{label}：{old} → {new}" for label, old, new in obj.changes_display())

@@ -375,7 +375,6 @@ def _sync_guangda(guangda: Area, report: LoadReport) -> None:
             opening_hours="周二至周日 9:00–20:00（开放时间为示例）",
             floor_area=STUDY_ROOM_AREA,
             books=STUDY_ROOM_BOOKS,
-            fee="免费",
             audience="辖区居民，特别是“一老一小”",
             description="20余家单位捐赠1.1万册图书及数字资源；“漂流书包”“15分钟阅读圈”。一楼设“舒心就业”驿站。",
         ),
@@ -384,7 +383,6 @@ def _sync_guangda(guangda: Area, report: LoadReport) -> None:
             "光大社区假期托管",
             address="光大社区城市书房",
             opening_hours="寒暑假工作日 8:00–17:00（开放时间为示例）",
-            fee="免费",
             audience="辖区儿童",
         ),
         facility(
@@ -392,7 +390,6 @@ def _sync_guangda(guangda: Area, report: LoadReport) -> None:
             "光大社区健康讲座",
             address="光大社区城市书房",
             opening_hours="每月安排，见社区通知",
-            fee="免费",
             audience="辖区老人",
             description="健康讲座、免费体检。",
         ),

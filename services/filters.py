@@ -60,10 +60,15 @@ class CanteenPriceFilter(InAreaFilterSet):
         fields = ["canteen", "group", "community", "street", "district", "area"]
 
 
+# A date's year outside what the database's dates hold (e.g. 10000, -1) makes the __year lookup raise: bounded,
+# it is a 400 naming `year` instead.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
 class MonthRangeFilterSet(InAreaFilterSet):
     month_from = filters.DateFilter(field_name="month", lookup_expr="gte", label=_("月份不早于（YYYY-MM-DD）"))
     month_to = filters.DateFilter(field_name="month", lookup_expr="lte", label=_("月份不晚于（YYYY-MM-DD）"))
-    year = YearFilter(field_name="month__year", label=_("年份"))
+    year = YearFilter(field_name="month__year", label=_("年份"), min_value=MIN_YEAR, max_value=MAX_YEAR)
 
 
 class CanteenMonthFilter(MonthRangeFilterSet):

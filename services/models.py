@@ -29,6 +29,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -43,7 +44,8 @@ def month_start(value: dt.date) -> dt.date:
 
 
 def month_label(value: dt.date) -> str:
-    return f"{value.year}年{value.month}月"
+    """ "2025年3月" in Chinese, "March 2025" in English: the active language's year-month format."""
+    return date_format(value, "YEAR_MONTH_FORMAT")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -190,7 +192,7 @@ class CanteenPrice(InCommunity):
         ]
 
     def __str__(self) -> str:
-        return f"{self.group_label}：{self.price} 元"
+        return str(_("%(group)s：%(price)s 元") % {"group": self.group_label, "price": self.price})
 
     @property
     def group_label(self) -> str:
@@ -355,7 +357,8 @@ class CanteenMonth(InCommunity):
 class CanteenMonthCorrection(InCommunity):
     """A correction of a month's figures: what changed (old and new values), why, who and when."""
 
-    figure = models.ForeignKey(CanteenMonth, models.CASCADE, related_name="corrections", verbose_name=_("月度数据"))
+    # PROTECT: a month's corrections are its history; deleting the month must not erase them.
+    figure = models.ForeignKey(CanteenMonth, models.PROTECT, related_name="corrections", verbose_name=_("月度数据"))
     changes = models.JSONField(_("更正内容"), help_text=_("字段：[原值, 新值]"))
     reason = models.CharField(_("更正原因"), max_length=500)
     corrected_by = models.ForeignKey(
@@ -407,7 +410,9 @@ class Facility(InCommunity):
     )
     books = models.PositiveIntegerField(_("藏书（册）"), null=True, blank=True, help_text=_("仅城市书房"))
     places = models.PositiveIntegerField(_("可容纳人数"), null=True, blank=True)
-    fee = models.CharField(_("收费"), max_length=100, default="免费", blank=True)
+    fee = models.CharField(
+        _("收费"), max_length=100, blank=True, help_text=_("留空表示免费；收费的请写明标准，例如：每月300元")
+    )
     audience = models.CharField(_("服务对象"), max_length=100, blank=True, help_text=_("例如：辖区老人和儿童"))
     description = models.TextField(_("介绍"), blank=True)
     is_generated = models.BooleanField(_("生成的示例数据"), default=False)

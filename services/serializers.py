@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from grids.models import Area, Level
@@ -16,13 +14,10 @@ from grids.serializers import AreaRefSerializer, VersionedUpdateSerializer
 from .models import (
     MAX_AGE,
     Canteen,
-    CanteenKind,
     CanteenMonth,
     CanteenMonthCorrection,
     CanteenPrice,
-    CanteenStatus,
     Facility,
-    FacilityKind,
     SmallWish,
     VolunteerHours,
     VolunteerTeam,
@@ -30,30 +25,6 @@ from .models import (
 
 MONTH_FORMATS = ["%Y-%m", "iso-8601"]
 MONTH_HELP = _("月份，如 2025-03（也接受该月任一日期）")
-
-
-def _inline_choices(choices: type[models.Choices]) -> Any:
-    """A choice field whose values are documented inline. "kind" and "status" name other choice sets in other
-    apps; drf-spectacular would turn each into a shared enum component and warn about the name collision (the
-    schema test fails on warnings). Wrapped in allOf, the enum stays with its field. (ENUM_NAME_OVERRIDES in the
-    settings would be the alternative.)"""
-
-    @extend_schema_field(
-        {
-            "allOf": [{"type": "string", "enum": [str(v) for v in choices.values]}],
-            "description": "; ".join(f"{value}: {label}" for value, label in choices.choices),
-        }
-    )
-    class InlineChoiceField(serializers.ChoiceField):
-        def __init__(self, **kwargs: Any) -> None:
-            super().__init__(choices=choices.choices, **kwargs)
-
-    return InlineChoiceField
-
-
-CanteenKindField = _inline_choices(CanteenKind)
-CanteenStatusField = _inline_choices(CanteenStatus)
-FacilityKindField = _inline_choices(FacilityKind)
 
 
 def month_field(**kwargs: Any) -> serializers.DateField:
@@ -80,8 +51,6 @@ class CanteenPriceSerializer(serializers.ModelSerializer):
 
 
 class CanteenSerializer(serializers.ModelSerializer):
-    kind = CanteenKindField(read_only=True)
-    status = CanteenStatusField(read_only=True)
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     operating_model_display = serializers.CharField(source="get_operating_model_display", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
@@ -177,7 +146,6 @@ class PriceQuoteSerializer(serializers.Serializer):
 
 
 class FacilitySerializer(serializers.ModelSerializer):
-    kind = FacilityKindField(read_only=True)
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     community = AreaRefSerializer(read_only=True)
     street = AreaRefSerializer(read_only=True, allow_null=True)
@@ -268,14 +236,17 @@ CANTEEN_WRITE_FIELDS = [
 ]
 
 
+SERVES_HELP = _("除所在社区外还服务的社区/村（ID）：替换您负责区域内的这些社区；其他区域的社区由其负责人管理，保持不变")
+
+
 def _communities() -> Any:
     return Area.objects.filter(level=Level.COMMUNITY)
 
 
 class CanteenCreateSerializer(serializers.ModelSerializer):
-    kind = CanteenKindField(required=False)
-    status = CanteenStatusField(required=False)
-    serves = serializers.PrimaryKeyRelatedField(queryset=_communities(), many=True, required=False)
+    serves = serializers.PrimaryKeyRelatedField(
+        queryset=_communities(), many=True, required=False, help_text=SERVES_HELP
+    )
 
     class Meta:
         model = Canteen
@@ -285,9 +256,9 @@ class CanteenCreateSerializer(serializers.ModelSerializer):
 class CanteenUpdateSerializer(VersionedUpdateSerializer):
     """The community is fixed once created (its prices and figures carry it)."""
 
-    kind = CanteenKindField(required=False)
-    status = CanteenStatusField(required=False)
-    serves = serializers.PrimaryKeyRelatedField(queryset=_communities(), many=True, required=False)
+    serves = serializers.PrimaryKeyRelatedField(
+        queryset=_communities(), many=True, required=False, help_text=SERVES_HELP
+    )
 
     class Meta:
         model = Canteen
@@ -325,8 +296,6 @@ class CanteenMonthCorrectSerializer(VersionedUpdateSerializer):
 
 
 class FacilityCreateSerializer(serializers.ModelSerializer):
-    kind = FacilityKindField()
-
     class Meta:
         model = Facility
         fields = [
@@ -345,8 +314,6 @@ class FacilityCreateSerializer(serializers.ModelSerializer):
 
 
 class FacilityUpdateSerializer(VersionedUpdateSerializer):
-    kind = FacilityKindField(required=False)
-
     class Meta:
         model = Facility
         fields = [*FacilityCreateSerializer.Meta.fields[1:], "version"]

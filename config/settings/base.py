@@ -166,6 +166,10 @@ SPECTACULAR_SETTINGS = {
         "RenovationPhotoKindEnum": "projects.models.renovation.RenovationPhotoKind",
         "ConsultationKindEnum": "projects.models.renovation.ConsultationKind",
         "TargetCategoryEnum": "employment.models.TargetCategory",
+        # community services
+        "CanteenKindEnum": "services.models.CanteenKind",
+        "CanteenStatusEnum": "services.models.CanteenStatus",
+        "FacilityKindEnum": "services.models.FacilityKind",
     },
 }
 

@@ -4,8 +4,13 @@ and new values and the reason, never a silent overwrite."""
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.urls import reverse
 
+from services import actions
 from services.models import CanteenMonth, CanteenMonthCorrection
 from tests.grids.test_admin_helpers import admin_form_data, change_url
 from tests.services.factories import CanteenFactory, CanteenMonthFactory
@@ -200,3 +205,125 @@ def test_the_admin_shows_the_corrections_of_a_month(official_client, march):
 
     assert "漏记一天" in html
     assert "就餐人次：2900 → 3000" in html
+
+
+def correct(figure, user, reason="核对台账", **values):
+    for field, value in values.items():
+        setattr(figure, field, value)
+    return actions.canteen_month_correct(user=user, figure=figure, reason=reason)
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_the_admin_shows_who_corrected_at_the_same_queries_however_many_corrections(
+    official_client, march, django_assert_num_queries, n
+):
+    users = [get_user_model().objects.create_user(f"核对员{i}", is_staff=True) for i in range(n)]
+    for i, user in enumerate(users):
+        CanteenMonthCorrection.objects.create(
+            figure=march, changes={"meals_served": [3000 + i, 3001 + i]}, reason=f"第{i}次核对", corrected_by=user
+        )
+    official_client.get(change_url(march))  # warm the caches (content types)
+
+    # SAVEPOINT, session, user, the figure, the user's and groups' permissions (2), the official's areas once
+    # per scope check in grids.admin (11), the corrections with who corrected them and their figure's canteen
+    # (1, not up to three per row), the canteen (read-only field), RELEASE
+    with django_assert_num_queries(20):
+        html = official_client.get(change_url(march)).content.decode()
+
+    assert all(u.username in html for u in users)
+
+
+# --- corrected figures and their history are kept --------------------------------------------------------------
+
+
+def test_the_database_refuses_to_delete_a_month_with_corrections(march, street_official):
+    correct(march, street_official, meals_served=3100)
+
+    with pytest.raises(ProtectedError), transaction.atomic():
+        march.delete()
+
+    assert CanteenMonthCorrection.objects.filter(figure=march).count() == 1
+
+
+def test_deleting_a_corrected_month_is_refused_in_words_and_keeps_it(march, street_official):
+    correct(march, street_official, meals_served=3100)
+
+    with pytest.raises(ValidationError) as refused:
+        actions.service_record_delete(user=street_official, instance=march)
+
+    assert "已有更正记录，不能删除" in str(refused.value)
+    assert CanteenMonth.objects.filter(pk=march.pk).exists()
+
+
+def test_the_admin_refuses_to_delete_a_corrected_month_and_says_why(official_client, march, street_official):
+    correct(march, street_official, meals_served=3100, reason="补录周末就餐")
+    url = reverse("admin:services_canteenmonth_delete", args=[march.pk])
+
+    page = official_client.get(url)
+    response = official_client.post(url, {"post": "yes"})
+
+    assert page.status_code == 200 and page.context["protected"]  # "cannot delete: protected related objects"
+    assert "补录周末就餐" in page.content.decode()
+    assert response.status_code == 200
+    assert CanteenMonth.objects.filter(pk=march.pk).exists()
+    assert CanteenMonthCorrection.objects.filter(figure=march).count() == 1
+
+
+def test_the_admins_bulk_delete_keeps_corrected_months(official_client, canteen, march, street_official):
+    correct(march, street_official, meals_served=3100)
+    CanteenMonthFactory(canteen=canteen, month=dt.date(2025, 4, 1))
+
+    response = official_client.post(
+        reverse("admin:services_canteenmonth_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [f"{m.pk},{m.version}" for m in CanteenMonth.objects.all()],
+            "post": "yes",
+        },
+    )
+
+    assert response.status_code == 200 and response.context["protected"]
+    assert CanteenMonth.objects.count() == 2
+
+
+def test_a_month_nobody_corrected_can_still_be_deleted_in_the_admin(official_client, march):
+    url = reverse("admin:services_canteenmonth_delete", args=[march.pk])
+
+    response = official_client.post(url, {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not CanteenMonth.objects.exists()
+
+
+def test_a_correction_moving_figures_to_another_canteen_points_to_no_deletion_the_api_lacks(
+    official_api, march, street_official, community
+):
+    other = CanteenFactory(community=community, name="光大第二食堂")
+    march.canteen = other
+
+    with pytest.raises(ValidationError) as refused:
+        correct(march, street_official, meals_served=3100)
+
+    message = " ".join(refused.value.message_dict["canteen"])
+    assert "不能改食堂" in message and "请删除后重新录入" not in message
+    assert "已有更正记录的数据不能删除" in message
+
+
+# --- the year filter -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["10000", "-1", "0", "1899", "2101"])
+@pytest.mark.parametrize("url", [URL, "/api/v1/volunteer-hours/"])
+def test_a_year_out_of_range_is_a_400_naming_year(api_client, url, year):
+    response = api_client.get(url, {"year": year})
+
+    assert response.status_code == 400
+    assert "year" in response.json()
+
+
+def test_a_year_in_range_filters_the_figures(api_client, march, canteen):
+    CanteenMonthFactory(canteen=canteen, month=dt.date(2024, 12, 1))
+
+    months = [f["month"] for f in api_client.get(URL, {"year": "2025"}).json()["results"]]
+
+    assert months == ["2025-03"]

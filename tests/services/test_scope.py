@@ -178,3 +178,78 @@ def test_a_price_added_inline_in_the_admin_is_saved_in_the_canteens_community(of
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     price = CanteenPrice.objects.get()
     assert (price.min_age, price.price, price.community) == (70, Decimal("10.00"), community)
+
+
+# --- communities of other streets a canteen serves are not an official's to drop ------------------------------
+
+
+@pytest.fixture
+def canteen_serving_two_streets(community, street, other_community):
+    """A canteen of the official's street that also serves a neighbour of theirs and a community of another
+    street (set up by someone responsible for both)."""
+    canteen = CanteenFactory(community=community, name="光大幸福餐厅")
+    neighbour = CommunityFactory(parent=street, name="龙华社区")
+    canteen.serves.add(neighbour, other_community)
+    return canteen
+
+
+def served(canteen) -> set[str]:
+    return set(canteen.serves.values_list("name", flat=True))
+
+
+def test_an_admin_save_keeps_the_served_communities_of_other_streets(
+    official_client, canteen_serving_two_streets, other_community
+):
+    canteen = canteen_serving_two_streets
+    form = official_client.get(change_url(canteen))
+    offered = form.context["adminform"].form.fields["serves"].queryset
+    assert other_community not in offered  # so the browser cannot send it back
+    neighbour = canteen.serves.get(name="龙华社区")
+
+    response = official_client.post(change_url(canteen), admin_form_data(form, seats="70", serves=[str(neighbour.pk)]))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    canteen.refresh_from_db()
+    assert canteen.seats == 70
+    assert served(canteen) == {"龙华社区", other_community.name}
+
+
+def test_an_official_unticking_their_own_neighbour_in_the_admin_keeps_the_other_streets_one(
+    official_client, canteen_serving_two_streets, other_community
+):
+    canteen = canteen_serving_two_streets
+    form = official_client.get(change_url(canteen))
+
+    response = official_client.post(change_url(canteen), admin_form_data(form, serves=[]))
+
+    assert response.status_code == 302
+    assert served(canteen) == {other_community.name}
+
+
+def test_an_api_patch_emptying_serves_removes_only_the_officials_own_communities(
+    official_api, canteen_serving_two_streets, other_community
+):
+    canteen = canteen_serving_two_streets
+
+    response = official_api.patch(
+        f"/api/v1/canteens/{canteen.pk}/", {"serves": [], "version": canteen.version}, format="json"
+    )
+
+    assert response.status_code == 200, response.content
+    assert [c["name"] for c in response.json()["serves"]] == [other_community.name]
+    assert served(canteen) == {other_community.name}
+
+
+def test_an_api_patch_may_repeat_a_served_community_of_another_street(
+    official_api, canteen_serving_two_streets, other_community
+):
+    canteen = canteen_serving_two_streets
+
+    response = official_api.patch(
+        f"/api/v1/canteens/{canteen.pk}/",
+        {"serves": [other_community.pk], "version": canteen.version},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.content
+    assert served(canteen) == {other_community.name}

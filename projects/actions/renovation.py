@@ -71,9 +71,10 @@ def renovation_project_set_coverage(
     filled = []
     if compounds:
         ids = [c.pk for c in compounds]
-        totals = Compound.objects.filter(pk__in=ids).aggregate(
-            area=Sum("floor_area"), households=Sum("households"), buildings=models.Count("buildings")
-        )
+        # Two queries: summing the compounds' figures over a join to their buildings would count each compound
+        # once per building.
+        totals = Compound.objects.filter(pk__in=ids).aggregate(area=Sum("floor_area"), households=Sum("households"))
+        totals["buildings"] = Building.objects.filter(compound_id__in=ids).count()
         for field, key in (("floor_area", "area"), ("households", "households"), ("building_count", "buildings")):
             if not getattr(project, field) and totals[key]:
                 setattr(project, field, totals[key])
@@ -88,8 +89,21 @@ def renovation_project_set_coverage(
     return project
 
 
+def renovation_project_check_deletable(project: RenovationProject) -> None:
+    """A project with progress reports stays: its reports are history and are never deleted (the foreign key is
+    PROTECT too; this says why in words)."""
+    reports = project.reports.count()
+    if reports:
+        raise ValidationError(
+            _("项目“%(project)s”已有 %(count)s 次进度填报，不能删除：进度填报是历史记录，不随项目删除。")
+            % {"project": project.name, "count": reports}
+        )
+
+
 @transaction.atomic
 def renovation_project_delete(*, user: Any, project: RenovationProject) -> None:
+    ensure_can_manage(user, project)
+    renovation_project_check_deletable(project)
     _by(user, project)
     record_delete(user=user, instance=project)
 

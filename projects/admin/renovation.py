@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -24,7 +25,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from grids.admin import CommunityFilter, ScopedAdmin, ScopedForm, ScopedStackedInline, ScopedTabularInline, StreetFilter
-from grids.models import user_can_manage
+from grids.models import Building, user_can_manage
 
 from ..actions import renovation as actions
 from ..models.renovation import (
@@ -168,6 +169,24 @@ class RenovationProjectAdmin(RenovationAdminMixin, ScopedAdmin):
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return super().get_queryset(request).with_progress()  # type: ignore[attr-defined]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "buildings" and "queryset" not in kwargs:
+            # A building's label names its compound: read them with the buildings, not one query per building.
+            kwargs["queryset"] = Building.objects.select_related("compound")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> HttpResponse:
+        """A project with progress reports cannot be deleted: say why instead of Django's list of protected rows."""
+        project = self.get_object(request, unquote(object_id))
+        if project is not None and self.has_delete_permission(request, project):
+            try:
+                actions.renovation_project_check_deletable(project)
+            except ValidationError as e:
+                for message in e.messages:
+                    self.message_user(request, message, messages.ERROR)
+                return HttpResponseRedirect(reverse("admin:projects_renovationproject_change", args=[project.pk]))
+        return super().delete_view(request, object_id, extra_context)
 
     @admin.display(description=_("总体进度"), ordering="progress")
     def progress_bar(self, project: RenovationProject) -> str:

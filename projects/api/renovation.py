@@ -5,7 +5,7 @@
 - `renovation-work-items/`: the work items; their percent changes only through a report.
 - `renovation-reports/`: the dated progress history (`?project=`); POST files a new report.
 
-Reading is public; who filed a report is shown to signed-in users only.
+Reading is public; who filed a report (a username) is shown only to officials who may manage the report.
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ class RenovationProjectViewSet(RenovationActionViewSet):
     def totals(self, request: Request) -> Response:
         """What the projects matching the same filters add up to: projects, m², households, buildings, investment
         (e.g. `?area=<双塔区 id>&year=2025`)."""
-        rows = cast(RenovationProjectQuerySet, self.filter_queryset(RenovationProject.objects.all()))
+        # The list's own annotated queryset: `?ordering=progress` (or any list ordering) is accepted here too.
+        rows = cast(RenovationProjectQuerySet, self.filter_queryset(selectors.projects()))
         return Response(RenovationTotalsSerializer(selectors.totals(rows)).data)
 
     def _write(self, instance: RenovationProject, data: dict[str, Any]) -> Response:

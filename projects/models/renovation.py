@@ -420,9 +420,11 @@ class RenovationWorkItem(RenovationPart):
 
 
 class RenovationReport(RenovationPart):
-    """A dated progress report of a project: who reported, when, and a note. Never edited afterwards."""
+    """A dated progress report of a project: who reported, when, and a note. Never edited or deleted afterwards;
+    a project with reports cannot be deleted either (PROTECT)."""
 
-    project = models.ForeignKey(RenovationProject, models.CASCADE, related_name="reports", verbose_name=_("改造项目"))
+    # PROTECT: reports are history and are never deleted, not even with their project.
+    project = models.ForeignKey(RenovationProject, models.PROTECT, related_name="reports", verbose_name=_("改造项目"))
     reported_on = models.DateField(_("填报日期"), default=_today)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

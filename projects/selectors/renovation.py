@@ -1,6 +1,6 @@
 """Renovation of old compounds (老旧小区改造): reads for the pages and the API, each a fixed number of queries.
 
-Public reads carry no person: who filed a report is shown to signed-in officials only (the API decides)."""
+Public reads carry no person: who filed a report is shown only to officials who may manage it (the API decides)."""
 
 from __future__ import annotations
 

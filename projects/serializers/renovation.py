@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from grids.models import Building, Compound
+from grids.models import Building, Compound, scope_ids_of, user_area_ids, user_sees_everything
 from grids.serializers import AreaRefSerializer, CompoundRefSerializer, VersionedUpdateSerializer
 
 from ..models.renovation import (
@@ -135,11 +135,14 @@ class RenovationEntrySerializer(serializers.ModelSerializer):
 
 
 class RenovationReportSerializer(serializers.ModelSerializer):
-    """A dated progress report. Who filed it is shown to signed-in users only (a name is personal data)."""
+    """A dated progress report. Who filed it (a username: personal data) is shown only to those who may manage the
+    report, i.e. officials of its areas and superusers; everyone else, signed in or not, gets null."""
 
     entries = RenovationEntrySerializer(many=True, read_only=True)
     photos = RenovationPhotoSerializer(many=True, read_only=True)
-    reported_by = serializers.SerializerMethodField(help_text=_("填报人；仅对已登录用户显示"))
+    reported_by = serializers.SerializerMethodField(
+        help_text=_("填报人的用户名；仅对负责该记录所在区域的工作人员显示，其他人为 null")
+    )
 
     class Meta:
         model = RenovationReport
@@ -148,10 +151,25 @@ class RenovationReportSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_reported_by(self, obj: RenovationReport) -> str | None:
-        request = self.context.get("request")
-        if request is None or not request.user.is_authenticated or obj.reported_by is None:
+        if obj.reported_by is None or not self._may_manage(obj):
             return None
-        return obj.reported_by.get_full_name() or obj.reported_by.get_username()
+        return obj.reported_by.get_username()
+
+    def _may_manage(self, obj: RenovationReport) -> bool:
+        """grids.models.user_can_manage for the request's user, reading the user's areas once per response (kept
+        on the root serializer, which a list's rows share), not once per report."""
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        if user_sees_everything(user):
+            return True
+        root = self.root
+        area_ids: set[int] | None = getattr(root, "_managed_area_ids", None)
+        if area_ids is None:
+            area_ids = set(user_area_ids(user))
+            root._managed_area_ids = area_ids  # type: ignore[attr-defined]
+        return bool(area_ids & scope_ids_of(obj))
 
 
 # ---------------------------------------------------------------- writes

@@ -6,11 +6,19 @@ import pytest
 from django.urls import reverse
 
 from projects.models import RenovationProject, RenovationWorkItem
-from tests.factories import CompoundFactory
+from tests.factories import BuildingFactory, CompoundFactory
 from tests.grids.test_admin_helpers import admin_form_data, change_url
 from tests.projects.factories_renovation import compound, items, project, today  # noqa: F401
 
 pytestmark = pytest.mark.django_db
+
+# The project's change page, for the street official (content types cached): savepoint and release; session;
+# user; the project with its progress; the user's and the group's permissions (2); the chosen compounds and
+# buildings (the form's initial values, 2); the inlines' rows: reports, work items, consultation, photos (4); the
+# community select (a cursor); the selected options of the two autocomplete widgets: compounds, and buildings
+# joined to their compounds (2); and 33 reads of the official's areas, one per permission check in grids'
+# ScopedAdmin and its inlines (not cached there).
+CHANGE_PAGE_QUERIES = 49
 
 
 @pytest.fixture
@@ -63,3 +71,22 @@ def test_the_change_page_links_to_the_progress_page(official_client, project):
     html = official_client.get(change_url(project)).content.decode()
 
     assert reverse("admin:projects_renovationproject_progress", args=[project.pk]) in html
+
+
+def test_the_change_page_reads_the_chosen_buildings_with_their_compounds(
+    official_client, project, compound, django_assert_num_queries
+):
+    """The building field labels each chosen building "<compound> <building>": the compounds are read with the
+    buildings, so the page costs the same however many buildings the project covers."""
+    project.buildings.set([BuildingFactory(compound=compound, name="1号楼")])
+    official_client.get(change_url(project))  # warms the content-type cache
+    with django_assert_num_queries(CHANGE_PAGE_QUERIES):
+        official_client.get(change_url(project))
+    project.buildings.add(*[BuildingFactory(compound=compound, name=f"{n}号楼") for n in range(2, 6)])
+
+    with django_assert_num_queries(CHANGE_PAGE_QUERIES) as captured:
+        html = official_client.get(change_url(project)).content.decode()
+
+    assert "老城小区 1号楼" in html and "老城小区 5号楼" in html
+    labels = [q["sql"] for q in captured.captured_queries if 'INNER JOIN "grids_compound"' in q["sql"]]
+    assert len(labels) == 1 and 'FROM "grids_building"' in labels[0]

@@ -118,3 +118,14 @@ def test_a_work_item_with_reported_progress_cannot_be_deleted(official_client, t
 
     assert kept.status_code == 400 and "已有进度填报，不能删除" in kept.json()["kind"][0]
     assert gone.status_code == 204
+
+
+def test_the_totals_accept_the_lists_ordering_by_progress(client, project, items, other_community):
+    RenovationProjectFactory(community=other_community, name="红旗小区改造项目", households=100)
+
+    response = client.get("/api/v1/renovation-projects/totals/", {"ordering": "progress"})
+    ordered = client.get("/api/v1/renovation-projects/totals/", {"ordering": "-progress", "area": project.street_id})
+
+    assert response.status_code == 200, response.content
+    assert (response.json()["projects"], response.json()["households"]) == (2, 623)
+    assert (ordered.status_code, ordered.json()["projects"]) == (200, 1)

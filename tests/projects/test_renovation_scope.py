@@ -11,9 +11,10 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from grids.actions import official_create
 from projects.actions.renovation import EntryInput, renovation_project_save, renovation_report_submit
 from projects.models import RenovationProject, RenovationReport, RenovationWorkItem, WorkKind
-from tests.factories import CompoundFactory
+from tests.factories import CompoundFactory, UserFactory
 from tests.projects.factories_renovation import (  # noqa: F401
     RenovationProjectFactory,
     RenovationWorkItemFactory,
@@ -135,6 +136,67 @@ def test_who_filed_a_report_is_shown_to_officials_only(token_client, today, stre
     assert "longshan" not in str(anonymous)
     assert signed_in["reported_by"] == "longshan"
     assert anonymous["entries"][0]["percent"] == 30
+
+
+def reports_as(user, project) -> list[dict]:
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    response = client.get("/api/v1/renovation-reports/", {"project": project.pk})
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+def test_who_filed_a_report_is_shown_as_the_username_only_to_those_who_may_manage_it(
+    today, street_official, superuser, other_street, project, items
+):
+    street_official.first_name = "龙珊"
+    street_official.save()
+    renovation_report_submit(
+        user=street_official, project=project, reported_on=dt.date(2025, 9, 1), entries=[EntryInput(items[0], 30)]
+    )
+    stranger = official_create(username="hongqi", password="pass-1234", areas=[other_street])
+    resident = UserFactory(username="jumin")
+
+    seen = {
+        who: reports_as(user, project)[0]["reported_by"]
+        for who, user in {
+            "official": street_official,
+            "superuser": superuser,
+            "another street's official": stranger,
+            "signed-in resident": resident,
+            "anonymous": None,
+        }.items()
+    }
+
+    assert seen == {
+        "official": "longshan",
+        "superuser": "longshan",
+        "another street's official": None,
+        "signed-in resident": None,
+        "anonymous": None,
+    }
+
+
+def test_a_page_of_reports_reads_the_officials_areas_once(
+    today, street_official, project, items, django_assert_num_queries
+):
+    for day in (1, 2, 3):
+        renovation_report_submit(
+            user=street_official,
+            project=project,
+            reported_on=dt.date(2025, 9, day),
+            entries=[EntryInput(items[0], 10 * day)],
+        )
+    client = APIClient()
+    client.force_authenticate(street_official)
+
+    # savepoint and release (the request's transaction); count; the reports with who filed them; their entries with
+    # the work items; their photos; the official's areas, once for the page
+    with django_assert_num_queries(7):
+        results = client.get("/api/v1/renovation-reports/", {"project": project.pk}).json()["results"]
+
+    assert [r["reported_by"] for r in results] == ["longshan"] * 3
 
 
 @pytest.fixture

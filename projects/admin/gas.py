@@ -40,7 +40,7 @@ from ..models.gas import (
 )
 from ..resources.gas import GasBuildingPlanResource, GasCompoundPlanResource
 from ..selectors import gas as selectors
-from ..views.gas import street_param
+from ..views.gas import id_param, street_param
 
 
 def campaigns_for(user: Any) -> models.QuerySet:
@@ -66,7 +66,7 @@ class CampaignFilter(admin.SimpleListFilter):
         return [(str(pk), name) for pk, name in campaigns_for(request.user).values_list("pk", "name")]
 
     def queryset(self, request: HttpRequest, queryset: models.QuerySet) -> models.QuerySet:
-        value = street_param(self.value())
+        value = id_param(self.value())
         return queryset.filter(**{self.field: value}) if value else queryset
 
 

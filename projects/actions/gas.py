@@ -55,14 +55,24 @@ def gas_building_plan_save(*, user: Any, plan: GasBuildingPlan, reason: str = ""
     """Create or change a building's plan (一栋楼一计划).
 
     A new plan records the stage it enters at; a changed `stage` records the change (from the stored stage to
-    the new one, reached on `stage_reached_on`). Skipping a stage or going back needs `reason`. The date of a
-    stage is part of its event: it cannot be changed without a new stage."""
+    the new one, reached on `stage_reached_on`). A changed stage whose date was left as stored (the admin form,
+    a ledger row changing only the stage) is reached today: the stored date belongs to the previous stage.
+    Skipping a stage or going back needs `reason`. The date of a stage is part of its event: it cannot be
+    changed without a new stage."""
+    return _building_plan_save(user=user, plan=plan, reason=reason, note=note, date_given=False)
+
+
+def _building_plan_save(
+    *, user: Any, plan: GasBuildingPlan, reason: str, note: str, date_given: bool
+) -> GasBuildingPlan:
     stored = None
     if plan.pk:
         stored = GasBuildingPlan.objects.select_for_update().filter(pk=plan.pk).first()
         if stored is not None:
             ensure_can_manage(user, stored)
     changed_stage = stored is None or stored.stage != plan.stage
+    if stored is not None and changed_stage and not date_given and plan.stage_reached_on == stored.stage_reached_on:
+        plan.stage_reached_on = timezone.localdate()
     if changed_stage:
         _connected_at(plan)
     plan.full_clean()
@@ -97,7 +107,8 @@ def gas_building_stage_change(
         fresh.version = version  # a stale copy is a conflict (409), not a silent overwrite
     fresh.stage = stage
     fresh.stage_reached_on = reached_on or timezone.localdate()
-    return gas_building_plan_save(user=user, plan=fresh, reason=reason, note=note)
+    # A date given here is meant, even the previous stage's (two stages reached the same day).
+    return _building_plan_save(user=user, plan=fresh, reason=reason, note=note, date_given=True)
 
 
 @transaction.atomic

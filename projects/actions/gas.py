@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -161,7 +162,13 @@ class _Refused(Exception):
 
 @transaction.atomic
 def gas_record_delete(*, user: Any, instance: Any) -> None:
-    """Delete a campaign, plan or blocker (scope checked). Stage events go with their building's plan only."""
+    """Delete a campaign, plan or blocker (scope checked). Stage events are never deleted, so neither is a
+    building plan with events, nor the compound plan or campaign holding it (the database refuses: PROTECT)."""
     if isinstance(instance, GasStageEvent):
         raise ValidationError(_("阶段记录不能删除。"))
-    record_delete(user=user, instance=instance)
+    try:
+        record_delete(user=user, instance=instance)
+    except ProtectedError as e:
+        if not any(isinstance(obj, GasStageEvent) for obj in e.protected_objects):
+            raise
+        raise ValidationError(_("“%(obj)s”已有阶段记录，不能删除：阶段记录永久保留。") % {"obj": instance}) from e

@@ -27,6 +27,7 @@ from ..actions.gas import (
     gas_buildings_advance,
     gas_campaign_save,
     gas_compound_plan_save,
+    gas_record_delete,
 )
 from ..models.gas import (
     GasBlocker,
@@ -185,6 +186,15 @@ class GasStageEventInline(ScopedTabularInline):
         return False
 
 
+class GasAdmin(ScopedAdmin):
+    """Deletes through the gas action: a record holding stage events is refused with its reason. (Django's own
+    delete page and the inlines already list the protected stage events and delete nothing.)"""
+
+    def delete_record(self, request: HttpRequest, obj: models.Model) -> None:
+        obj._history_user = request.user  # type: ignore[attr-defined]
+        gas_record_delete(user=request.user, instance=obj)
+
+
 # ---------------------------------------------------------------- campaigns
 
 
@@ -195,7 +205,7 @@ def board_link(campaign_id: int) -> str:
 
 
 @admin.register(GasCampaign)
-class GasCampaignAdmin(ScopedAdmin):
+class GasCampaignAdmin(GasAdmin):
     list_display = ("name", "district", "started_on", "deadline", "board")
     search_fields = ("name",)
     list_select_related = ("district",)
@@ -215,7 +225,7 @@ class GasCampaignAdmin(ScopedAdmin):
 
 
 @admin.register(GasCompoundPlan)
-class GasCompoundPlanAdmin(ScopedAdmin):
+class GasCompoundPlanAdmin(GasAdmin):
     resource_classes = [GasCompoundPlanResource]
     list_display = ("compound", "campaign", "street", "community", "buildings", "ready", "planned_on", "board")
     list_filter = (CampaignFilter, StreetFilter, CommunityFilter)
@@ -285,7 +295,7 @@ def advance_one_stage(modeladmin: admin.ModelAdmin, request: HttpRequest, querys
 
 
 @admin.register(GasBuildingPlan)
-class GasBuildingPlanAdmin(ScopedAdmin):
+class GasBuildingPlanAdmin(GasAdmin):
     resource_classes = [GasBuildingPlanResource]
     form = GasBuildingPlanForm
     list_display = (
@@ -370,7 +380,7 @@ class GasBuildingPlanAdmin(ScopedAdmin):
 
 
 @admin.register(GasBlocker)
-class GasBlockerAdmin(ScopedAdmin):
+class GasBlockerAdmin(GasAdmin):
     list_display = ("description", "compound_plan", "building_plan", "responsible_unit", "raised_on", "resolved_on")
     list_filter = (StreetFilter, CommunityFilter)
     search_fields = ("description", "compound_plan__compound__name")

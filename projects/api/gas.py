@@ -69,6 +69,10 @@ class GasActionViewSet(ActionViewSet):
             return actions.gas_blocker_save(user=self.request.user, blocker=instance)
         raise TypeError(type(instance))
 
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        actions.gas_record_delete(user=request.user, instance=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
 
 NOT_FOUND_RESPONSE = OpenApiResponse(description=_("没有这个攻坚，或这个攻坚没有该街道的小区"))
 STREET_PARAM = OpenApiParameter("street", OpenApiTypes.INT, description=_("只看这个街道的小区（街道ID）"))

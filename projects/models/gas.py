@@ -357,8 +357,9 @@ class GasBuildingPlan(InCommunity):
 class GasStageEvent(InCommunity):
     """A building reaching a stage: who recorded it, when, from which stage. Appended, never changed."""
 
+    # Events are never erased: a building plan (or its compound plan, or campaign) with events cannot be deleted.
     building_plan = models.ForeignKey(
-        GasBuildingPlan, models.CASCADE, related_name="events", verbose_name=_("楼栋燃气计划")
+        GasBuildingPlan, models.PROTECT, related_name="events", verbose_name=_("楼栋燃气计划")
     )
     from_stage = models.PositiveSmallIntegerField(_("原阶段"), choices=GasStage.choices, null=True, blank=True)
     to_stage = models.PositiveSmallIntegerField(_("新阶段"), choices=GasStage.choices)

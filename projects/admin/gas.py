@@ -215,6 +215,17 @@ class GasCampaignAdmin(GasAdmin):
     def board(self, obj: GasCampaign) -> str:
         return board_link(obj.pk)
 
+    # A campaign is the district's: a street official adds their compounds to it, so they see it (read only);
+    # changing or deleting it stays with the district's officials (ScopeMixin's scope check).
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return campaigns_for(request.user).select_related("district")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_view_permission(request) and (
+            obj is None or campaigns_for(request.user).filter(pk=obj.pk).exists()
+        )
+
     def save_record(self, request: HttpRequest, obj: models.Model) -> None:
         obj._history_user = request.user  # type: ignore[attr-defined]
         assert isinstance(obj, GasCampaign)

@@ -166,6 +166,8 @@ SPECTACULAR_SETTINGS = {
         "RenovationPhotoKindEnum": "projects.models.renovation.RenovationPhotoKind",
         "ConsultationKindEnum": "projects.models.renovation.ConsultationKind",
         "TargetCategoryEnum": "employment.models.TargetCategory",
+        # gas (projects app): a building's stage and an event's from/to stage are one choice set
+        "GasStageEnum": "projects.models.gas.GasStage",
     },
 }
 

@@ -142,14 +142,8 @@ class GasBuildingPlanSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-STAGE_HELP = _("阶段：1 摸排，2 方案论证，3 施工，4 检测验收，5 入户安装，6 打压，7 通气")
-
-
 class GasStageEventSerializer(serializers.ModelSerializer):
     building_plan = serializers.IntegerField(source="building_plan_id", read_only=True)
-    # Plain numbers (explained in the help), so the schema has one stage enum, not three of the same.
-    from_stage = serializers.IntegerField(read_only=True, allow_null=True, help_text=STAGE_HELP)
-    to_stage = serializers.IntegerField(read_only=True, help_text=STAGE_HELP)
     from_stage_display = serializers.CharField(source="get_from_stage_display", read_only=True, allow_null=True)
     to_stage_display = serializers.CharField(source="get_to_stage_display", read_only=True)
     recorded_by = serializers.SerializerMethodField(help_text=_("记录人（仅对登录的工作人员显示）"))

@@ -170,6 +170,8 @@ SPECTACULAR_SETTINGS = {
         "CanteenKindEnum": "services.models.CanteenKind",
         "CanteenStatusEnum": "services.models.CanteenStatus",
         "FacilityKindEnum": "services.models.FacilityKind",
+        # gas (projects app): a building's stage and an event's from/to stage are one choice set
+        "GasStageEnum": "projects.models.gas.GasStage",
     },
 }
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,14 +56,24 @@ def gas_building_plan_save(*, user: Any, plan: GasBuildingPlan, reason: str = ""
     """Create or change a building's plan (一栋楼一计划).
 
     A new plan records the stage it enters at; a changed `stage` records the change (from the stored stage to
-    the new one, reached on `stage_reached_on`). Skipping a stage or going back needs `reason`. The date of a
-    stage is part of its event: it cannot be changed without a new stage."""
+    the new one, reached on `stage_reached_on`). A changed stage whose date was left as stored (the admin form,
+    a ledger row changing only the stage) is reached today: the stored date belongs to the previous stage.
+    Skipping a stage or going back needs `reason`. The date of a stage is part of its event: it cannot be
+    changed without a new stage."""
+    return _building_plan_save(user=user, plan=plan, reason=reason, note=note, date_given=False)
+
+
+def _building_plan_save(
+    *, user: Any, plan: GasBuildingPlan, reason: str, note: str, date_given: bool
+) -> GasBuildingPlan:
     stored = None
     if plan.pk:
         stored = GasBuildingPlan.objects.select_for_update().filter(pk=plan.pk).first()
         if stored is not None:
             ensure_can_manage(user, stored)
     changed_stage = stored is None or stored.stage != plan.stage
+    if stored is not None and changed_stage and not date_given and plan.stage_reached_on == stored.stage_reached_on:
+        plan.stage_reached_on = timezone.localdate()
     if changed_stage:
         _connected_at(plan)
     plan.full_clean()
@@ -97,7 +108,8 @@ def gas_building_stage_change(
         fresh.version = version  # a stale copy is a conflict (409), not a silent overwrite
     fresh.stage = stage
     fresh.stage_reached_on = reached_on or timezone.localdate()
-    return gas_building_plan_save(user=user, plan=fresh, reason=reason, note=note)
+    # A date given here is meant, even the previous stage's (two stages reached the same day).
+    return _building_plan_save(user=user, plan=fresh, reason=reason, note=note, date_given=True)
 
 
 @transaction.atomic
@@ -150,7 +162,13 @@ class _Refused(Exception):
 
 @transaction.atomic
 def gas_record_delete(*, user: Any, instance: Any) -> None:
-    """Delete a campaign, plan or blocker (scope checked). Stage events go with their building's plan only."""
+    """Delete a campaign, plan or blocker (scope checked). Stage events are never deleted, so neither is a
+    building plan with events, nor the compound plan or campaign holding it (the database refuses: PROTECT)."""
     if isinstance(instance, GasStageEvent):
         raise ValidationError(_("阶段记录不能删除。"))
-    record_delete(user=user, instance=instance)
+    try:
+        record_delete(user=user, instance=instance)
+    except ProtectedError as e:
+        if not any(isinstance(obj, GasStageEvent) for obj in e.protected_objects):
+            raise
+        raise ValidationError(_("“%(obj)s”已有阶段记录，不能删除：阶段记录永久保留。") % {"obj": instance}) from e

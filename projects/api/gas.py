@@ -15,10 +15,10 @@ from django.db.models import Model
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
@@ -52,6 +52,7 @@ from ..serializers.gas import (
     GasStageChangeSerializer,
     GasStageEventSerializer,
 )
+from ..views.gas import NO_SUCH_STREET, IdForm
 
 
 class GasActionViewSet(ActionViewSet):
@@ -68,7 +69,12 @@ class GasActionViewSet(ActionViewSet):
             return actions.gas_blocker_save(user=self.request.user, blocker=instance)
         raise TypeError(type(instance))
 
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        actions.gas_record_delete(user=request.user, instance=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
+
+NOT_FOUND_RESPONSE = OpenApiResponse(description=_("没有这个攻坚，或这个攻坚没有该街道的小区"))
 STREET_PARAM = OpenApiParameter("street", OpenApiTypes.INT, description=_("只看这个街道的小区（街道ID）"))
 
 
@@ -83,16 +89,22 @@ class GasCampaignViewSet(GasActionViewSet):
     filterset_class = GasCampaignFilter
     ordering_fields = ["deadline", "name"]
 
-    @extend_schema(parameters=[STREET_PARAM], responses={200: BoardSerializer, 400: ERROR_RESPONSES[400]})
+    @extend_schema(
+        parameters=[STREET_PARAM],
+        responses={200: BoardSerializer, 400: ERROR_RESPONSES[400], 404: NOT_FOUND_RESPONSE},
+    )
     @action(detail=True, filterset_class=None, pagination_class=None)
     def board(self, request: Request, pk: str | None = None) -> Response:
         """The campaign board (挂图作战): every compound with every building's stage, counts per stage,
         blockers, late buildings; `?street=` for one street."""
         campaign = get_object_or_404(GasCampaign.objects.select_related("district"), pk=pk)
-        raw = request.query_params.get("street", "")
-        if raw and not raw.isdigit():
-            raise ValidationError({"street": [_("街道ID应为整数。")]})
-        data = selectors.board(campaign, street_id=int(raw) if raw else None)
+        street = IdForm(request.query_params.get("street"))
+        if not street.is_valid():
+            raise ValidationError({"street": [_("街道ID应为正整数。")]})
+        street_id = street.cleaned_data["id"]
+        data = selectors.board(campaign, street_id=street_id)
+        if street_id and data.street is None:
+            raise NotFound(NO_SUCH_STREET)  # as the board page: an unknown street is not an empty board
         return Response(BoardSerializer(data).data)
 
 

@@ -212,7 +212,6 @@ def summary_lines() -> list[str]:
     for campaign in GasCampaign.objects.filter(district__code=SHUANGTA):
         plans = GasCompoundPlan.objects.filter(campaign=campaign)
         figures = GasBuildingPlan.objects.filter(compound_plan__campaign=campaign).aggregate(
-            households=Sum("building__households", default=0),
             connected=Sum("households_connected", default=0),
             buildings=Count("pk"),
             gas_on=Count("pk", filter=Q(stage=GasStage.GAS_ON)),
@@ -225,6 +224,7 @@ def summary_lines() -> list[str]:
             % {
                 "campaign": campaign.name,
                 "compounds": plans.count(),
+                "households": plans.aggregate(n=Sum("compound__households", default=0))["n"],
                 "ready": plans.ready().count(),
                 **figures,
             }

@@ -1,12 +1,12 @@
 """Roll-up indicators of gas-connection campaigns: compounds and households in campaigns, ready for gas,
 connected, buildings per stage, connection and readiness rates. All are the state now (stocks), summed from the
-buildings' plans of each community."""
+compound and building plans of each community (households are the compounds')."""
 
 from django.db.models import Count, Sum
 
 from rollups.registry import Indicator, Kind, Over
 
-from ..models.gas import STAGE_KEYS, GasBuildingPlan, GasCompoundPlan, GasStage, ready_condition
+from ..models.gas import STAGE_KEYS, GasBuildingPlan, GasCompoundPlan, GasStage, connected_households, ready_condition
 
 # Indicator names are stored in both languages (not gettext at import time).
 STAGE_NAMES = {
@@ -69,8 +69,8 @@ INDICATORS = [
         unit="户",
         kind=Kind.SUM,
         over_time=Over.STOCK,
-        rows=_building_plans,
-        value=Sum("building__households"),
+        rows=_compound_plans,
+        value=Sum("compound__households"),  # the compounds' households, planned buildings or not
     ),
     Indicator(
         code="gas_households_connected",
@@ -89,9 +89,9 @@ INDICATORS = [
         unit="%",
         kind=Kind.RATE,
         over_time=Over.STOCK,
-        rows=_building_plans,
-        numerator=Sum("households_connected"),
-        denominator=Sum("building__households"),
+        rows=lambda: GasCompoundPlan.objects.annotate(connected=connected_households()),
+        numerator=Sum("connected"),
+        denominator=Sum("compound__households"),
     ),
     Indicator(
         code="gas_buildings",

@@ -1,8 +1,9 @@
 """Gas-connection campaigns (燃气开通): a district's campaign, one plan per compound (一小区一方案), one plan per
 building (一栋楼一计划) moving through the stages, every stage change kept as an event, and the blockers.
 
-What leaders ask about is derived, never typed: a compound is ready for gas (具备通气条件) when every building of
-its plan has passed inspection; households connected, readiness and connection rates come from the buildings.
+What leaders ask about is derived, never typed: a compound is ready for gas (具备通气条件) when every one of its
+buildings has a plan and has passed inspection; a campaign's households are its compounds' households; households
+connected, readiness and connection rates come from the buildings.
 """
 
 from __future__ import annotations
@@ -126,9 +127,26 @@ def _building_plans_of(outer: str = "pk") -> models.QuerySet:
     return GasBuildingPlan.objects.filter(compound_plan=OuterRef(outer))
 
 
+def _unplanned_buildings() -> models.QuerySet:
+    """The buildings of the plan's compound that have no building plan in it."""
+    planned = GasBuildingPlan.objects.filter(compound_plan=OuterRef(OuterRef("pk")), building=OuterRef("pk"))
+    return Building.objects.filter(compound_id=OuterRef("compound_id")).filter(~Exists(planned))
+
+
 def ready_condition() -> Q:
-    """A compound plan is ready for gas: it has buildings and none of them is short of inspection."""
-    return Q(Exists(_building_plans_of())) & ~Q(Exists(_building_plans_of().filter(stage__lt=READY_STAGE)))
+    """A compound plan is ready for gas (具备通气条件): the compound has buildings, every one of them has a plan,
+    and none of them is short of inspection. A building left out of the plan keeps the compound not ready."""
+    return (
+        Q(Exists(_building_plans_of()))
+        & ~Q(Exists(_building_plans_of().filter(stage__lt=READY_STAGE)))
+        & ~Q(Exists(_unplanned_buildings()))
+    )
+
+
+def connected_households() -> Coalesce:
+    """Per compound plan: the households connected, summed over its building plans (a correlated subquery)."""
+    inner = _building_plans_of().order_by().values("compound_plan").annotate(v=Sum("households_connected"))
+    return Coalesce(Subquery(inner.values("v"), output_field=models.IntegerField()), Value(0))
 
 
 class GasCompoundPlanQuerySet(ScopedQuerySet):
@@ -137,19 +155,22 @@ class GasCompoundPlanQuerySet(ScopedQuerySet):
 
     def with_figures(self) -> GasCompoundPlanQuerySet:
         """Per compound plan, from its buildings (correlated subqueries, so rows stay one per plan):
-        n_buildings, n_passed (passed inspection), n_gas_on, plan_households, households_connected, is_ready."""
+        n_buildings (planned), n_compound_buildings (all of the compound's), n_passed (passed inspection), n_gas_on,
+        plan_households (the compound's households), households_connected, is_ready."""
 
-        def per_plan(qs: models.QuerySet, aggregate: Any) -> Coalesce:
-            inner = qs.order_by().values("compound_plan").annotate(v=aggregate).values("v")
+        def per_plan(qs: models.QuerySet, aggregate: Any, group: str = "compound_plan") -> Coalesce:
+            inner = qs.order_by().values(group).annotate(v=aggregate).values("v")
             return Coalesce(Subquery(inner, output_field=models.IntegerField()), Value(0))
 
         plans = _building_plans_of()
+        compound_buildings = Building.objects.filter(compound_id=OuterRef("compound_id"))
         return self.annotate(
             n_buildings=per_plan(plans, Count("pk")),
+            n_compound_buildings=per_plan(compound_buildings, Count("pk"), group="compound_id"),
             n_passed=per_plan(plans.filter(stage__gte=READY_STAGE), Count("pk")),
             n_gas_on=per_plan(plans.filter(stage=GasStage.GAS_ON), Count("pk")),
-            plan_households=per_plan(plans, Sum("building__households")),
-            households_connected=per_plan(plans, Sum("households_connected")),
+            plan_households=F("compound__households"),
+            households_connected=connected_households(),
             is_ready=models.ExpressionWrapper(ready_condition(), output_field=models.BooleanField()),
         )
 
@@ -357,8 +378,9 @@ class GasBuildingPlan(InCommunity):
 class GasStageEvent(InCommunity):
     """A building reaching a stage: who recorded it, when, from which stage. Appended, never changed."""
 
+    # Events are never erased: a building plan (or its compound plan, or campaign) with events cannot be deleted.
     building_plan = models.ForeignKey(
-        GasBuildingPlan, models.CASCADE, related_name="events", verbose_name=_("楼栋燃气计划")
+        GasBuildingPlan, models.PROTECT, related_name="events", verbose_name=_("楼栋燃气计划")
     )
     from_stage = models.PositiveSmallIntegerField(_("原阶段"), choices=GasStage.choices, null=True, blank=True)
     to_stage = models.PositiveSmallIntegerField(_("新阶段"), choices=GasStage.choices)

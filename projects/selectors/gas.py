@@ -73,7 +73,8 @@ class Board:
 
 
 def campaigns() -> QuerySet[GasCampaign]:
-    """Campaigns with their compounds, compounds ready for gas, buildings and households (one query)."""
+    """Campaigns with their compounds, compounds ready for gas, buildings planned, the compounds' households and
+    households connected (one query)."""
     ready = (
         GasCompoundPlan.objects.filter(campaign=OuterRef("pk"))
         .ready()
@@ -82,13 +83,21 @@ def campaigns() -> QuerySet[GasCampaign]:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    households = (
+        GasCompoundPlan.objects.filter(campaign=OuterRef("pk"))
+        .order_by()
+        .values("campaign")
+        .annotate(n=Sum("compound__households"))
+        .values("n")
+    )
     return (
         GasCampaign.objects.select_related("district")
         .annotate(
             n_compounds=Count("compound_plans", distinct=True),
             n_ready=Coalesce(Subquery(ready, output_field=IntegerField()), Value(0)),
             n_buildings=Count("compound_plans__building_plans"),
-            n_households=Coalesce(Sum("compound_plans__building_plans__building__households"), Value(0)),
+            # The compounds' households (a building left out of the plan still counts), not the planned buildings'.
+            n_households=Coalesce(Subquery(households, output_field=IntegerField()), Value(0)),
             n_connected=Coalesce(Sum("compound_plans__building_plans__households_connected"), Value(0)),
         )
         .order_by("-deadline", "name")
@@ -181,11 +190,13 @@ def compound_gas(compound: Compound, today: dt.date | None = None) -> dict[str, 
 
 
 def campaign_households(campaign: GasCampaign) -> dict[str, int]:
-    """Compounds, buildings and households of a campaign and how many are ready or connected (one query)."""
+    """Buildings planned in a campaign, its compounds' households, and how many are ready or connected (two
+    queries)."""
     plans = GasBuildingPlan.objects.filter(compound_plan__campaign=campaign)
-    return plans.aggregate(
+    figures = plans.aggregate(
         buildings=Count("pk"),
         buildings_ready=Count("pk", filter=Q(stage__gte=READY_STAGE)),
-        households=Sum("building__households", default=0),
         households_connected=Sum("households_connected", default=0),
     )
+    compounds = GasCompoundPlan.objects.filter(campaign=campaign)
+    return {**figures, **compounds.aggregate(households=Sum("compound__households", default=0))}

@@ -29,7 +29,7 @@ class GasCampaignSerializer(serializers.ModelSerializer):
     compounds = serializers.IntegerField(source="n_compounds", read_only=True, help_text=_("小区数"))
     compounds_ready = serializers.IntegerField(source="n_ready", read_only=True, help_text=_("具备通气条件的小区数"))
     buildings = serializers.IntegerField(source="n_buildings", read_only=True, help_text=_("楼栋数"))
-    households = serializers.IntegerField(source="n_households", read_only=True, help_text=_("户数（各楼栋合计）"))
+    households = serializers.IntegerField(source="n_households", read_only=True, help_text=_("户数（各小区合计）"))
     households_connected = serializers.IntegerField(source="n_connected", read_only=True, help_text=_("已通气户数"))
     readiness_rate = serializers.SerializerMethodField(help_text=RATE_HELP)
     connection_rate = serializers.SerializerMethodField(help_text=RATE_HELP)
@@ -72,9 +72,11 @@ class GasCompoundPlanSerializer(serializers.ModelSerializer):
     buildings = serializers.IntegerField(source="n_buildings", read_only=True, help_text=_("楼栋数"))
     buildings_ready = serializers.IntegerField(source="n_passed", read_only=True, help_text=_("已通过检测验收的楼栋数"))
     buildings_gas_on = serializers.IntegerField(source="n_gas_on", read_only=True, help_text=_("已通气楼栋数"))
-    households = serializers.IntegerField(source="plan_households", read_only=True, help_text=_("户数（各楼栋合计）"))
+    households = serializers.IntegerField(source="plan_households", read_only=True, help_text=_("小区户数"))
     households_connected = serializers.IntegerField(read_only=True, help_text=_("已通气户数"))
-    is_ready = serializers.BooleanField(read_only=True, help_text=_("具备通气条件：全部楼栋已通过检测验收"))
+    is_ready = serializers.BooleanField(
+        read_only=True, help_text=_("具备通气条件：小区全部楼栋均有计划且已通过检测验收")
+    )
 
     class Meta:
         model = GasCompoundPlan
@@ -140,14 +142,8 @@ class GasBuildingPlanSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-STAGE_HELP = _("阶段：1 摸排，2 方案论证，3 施工，4 检测验收，5 入户安装，6 打压，7 通气")
-
-
 class GasStageEventSerializer(serializers.ModelSerializer):
     building_plan = serializers.IntegerField(source="building_plan_id", read_only=True)
-    # Plain numbers (explained in the help), so the schema has one stage enum, not three of the same.
-    from_stage = serializers.IntegerField(read_only=True, allow_null=True, help_text=STAGE_HELP)
-    to_stage = serializers.IntegerField(read_only=True, help_text=STAGE_HELP)
     from_stage_display = serializers.CharField(source="get_from_stage_display", read_only=True, allow_null=True)
     to_stage_display = serializers.CharField(source="get_to_stage_display", read_only=True)
     recorded_by = serializers.SerializerMethodField(help_text=_("记录人（仅对登录的工作人员显示）"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -17,10 +18,28 @@ from ..models.gas import GasCampaign, GasStage
 from ..selectors import gas as selectors
 
 
+class IdForm(forms.Form):
+    """A record id in a query string (`?street=`, the admin's `?campaign=`): a positive whole number. `²` or `①`
+    are digits to str.isdigit() but not numbers to int(); the form field refuses them."""
+
+    id = forms.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+
+    def __init__(self, raw: str | None) -> None:
+        super().__init__({"id": (raw or "").strip()})
+
+
+def id_param(raw: str | None) -> int | None:
+    """An id from the query string, or None when empty or malformed."""
+    form = IdForm(raw)
+    return form.cleaned_data["id"] if form.is_valid() else None
+
+
 def street_param(raw: str | None) -> int | None:
     """The board's `?street=`: an id, or nothing (a malformed value shows the whole campaign)."""
-    raw = (raw or "").strip()
-    return int(raw) if raw.isdigit() else None
+    return id_param(raw)
+
+
+NO_SUCH_STREET = _("这个攻坚没有该街道的小区。")
 
 
 class GasCampaignListView(ListView):
@@ -47,7 +66,7 @@ class GasBoardView(DetailView):
         street_id = street_param(self.request.GET.get("street"))
         context["board"] = selectors.board(self.object, street_id=street_id)
         if street_id and context["board"].street is None:
-            raise Http404(_("这个攻坚没有该街道的小区。"))
+            raise Http404(NO_SUCH_STREET)
         context["stages"] = list(GasStage)
         return context
 

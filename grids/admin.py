@@ -226,6 +226,11 @@ class ScopedAdmin(ScopeMixin, SimpleHistoryAdmin, ImportExportModelAdmin, Concur
             # Changed between the form check and the save: the save was rolled back; say so.
             self.message_user(request, conflict_message(e.target), messages.ERROR)
             return HttpResponseRedirect(request.path)
+        except ValidationError as e:
+            # A rule an inline row's action enforces (a work item with reported progress stays, a building plan
+            # with stage events stays): the whole save was rolled back; say why instead of a server error.
+            self.message_user(request, " ".join(e.messages), messages.ERROR)
+            return HttpResponseRedirect(request.path)
 
     # --- history ----------------------------------------------------------------------------------
 

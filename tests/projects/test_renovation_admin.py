@@ -90,3 +90,25 @@ def test_the_change_page_reads_the_chosen_buildings_with_their_compounds(
     assert "老城小区 1号楼" in html and "老城小区 5号楼" in html
     labels = [q["sql"] for q in captured.captured_queries if 'INNER JOIN "grids_compound"' in q["sql"]]
     assert len(labels) == 1 and 'FROM "grids_building"' in labels[0]
+
+
+def test_deleting_a_work_item_with_reported_progress_inline_is_refused_and_nothing_is_saved(
+    official_client, street_official, project, items
+):
+    from projects.actions.renovation import EntryInput, renovation_report_submit
+
+    water = items[0]
+    renovation_report_submit(
+        user=street_official, project=project, reported_on=project.start_date, entries=[EntryInput(water, 40)]
+    )
+    form = official_client.get(change_url(project))
+    formset = next(f.formset for f in form.context["inline_admin_formsets"] if f.formset.model is RenovationWorkItem)
+    row = next(i for i, f in enumerate(formset.forms) if f.instance.pk == water.pk)
+    data = admin_form_data(form, **{f"{formset.prefix}-{row}-DELETE": "on", "name": "改名了"})
+
+    response = official_client.post(change_url(project), data, follow=True)
+
+    assert response.status_code == 200
+    assert "已有进度填报，不能删除" in response.content.decode()
+    assert RenovationWorkItem.objects.filter(pk=water.pk).exists()
+    assert RenovationProject.objects.get(pk=project.pk).name == "老城小区改造项目"

@@ -40,7 +40,8 @@ def test_the_docs_pages_load_their_scripts_and_styles_from_this_site_only(api_cl
     assert assets, html
     for url in assets:
         assert url.startswith("/static/"), url
-    assert "cdn" not in html.lower()
+    # The CSRF token is random text; it may spell "cdn" by chance.
+    assert "cdn" not in re.sub(r'(?i)"x-csrftoken"\] = "\w+"', "", html).lower()
     assert "//" not in re.sub(r"(?s)<script>.*?</script>", "", html).replace("<!DOCTYPE html>", "")
 
 

@@ -8,14 +8,13 @@ which lets only the level above set an area's target.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from grids.actions import record_delete, scoped_save
+from grids.actions import register_record_actions, scoped_save
 from grids.models import Area
 from rollups.actions import target_set
 from rollups.models import Target
@@ -70,26 +69,19 @@ def achievement_save(*, user: Any, achievement: MonthlyAchievement) -> MonthlyAc
     return scoped_save(user=user, instance=achievement)
 
 
-SAVE_ACTIONS: dict[type[models.Model], Callable[[Any, Any], Any]] = {
-    JobStation: lambda user, obj: station_save(user=user, station=obj),
-    JobPosting: lambda user, obj: posting_save(user=user, posting=obj),
-    JobFair: lambda user, obj: fair_save(user=user, fair=obj),
-    Training: lambda user, obj: training_save(user=user, training=obj),
-    StartupProject: lambda user, obj: startup_save(user=user, startup=obj),
-    Placement: lambda user, obj: placement_save(user=user, placement=obj),
-    MonthlyAchievement: lambda user, obj: achievement_save(user=user, achievement=obj),
-}
-
-
-def employment_record_save(*, user: Any, instance: M) -> M:
-    """Dispatch to the entity's save action (the generic admin, API and import code use it)."""
-    model = cast("type[models.Model]", instance._meta.concrete_model)
-    return SAVE_ACTIONS[model](user, instance)
-
-
-def employment_record_delete(*, user: Any, instance: models.Model) -> None:
-    """Delete in the caller's scope; the roll-ups of the record's areas are queued as for any change."""
-    record_delete(user=user, instance=instance)
+# The generic admin, API and ledger imports write these models through grids.actions.record_save; deleting them
+# has no rules beyond the scope check (grids.actions.scoped_delete).
+register_record_actions(
+    save={
+        JobStation: lambda user, obj: station_save(user=user, station=obj),
+        JobPosting: lambda user, obj: posting_save(user=user, posting=obj),
+        JobFair: lambda user, obj: fair_save(user=user, fair=obj),
+        Training: lambda user, obj: training_save(user=user, training=obj),
+        StartupProject: lambda user, obj: startup_save(user=user, startup=obj),
+        Placement: lambda user, obj: placement_save(user=user, placement=obj),
+        MonthlyAchievement: lambda user, obj: achievement_save(user=user, achievement=obj),
+    }
+)
 
 
 def employment_target_set(*, user: Any, area: Area, category: str, year: int, value: float) -> Target:

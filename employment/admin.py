@@ -18,7 +18,7 @@ from grids.admin import CommunityFilter, ScopedAdmin, StreetFilter
 from grids.models import Area, Level
 from rollups.actions import ensure_can_set_target
 
-from .actions import employment_record_save, employment_target_set
+from .actions import employment_target_set
 from .models import (
     EmploymentTarget,
     JobFair,
@@ -35,10 +35,6 @@ from .resources import JobPostingResource, MonthlyAchievementResource
 
 class EmploymentAdmin(ScopedAdmin):
     """ScopedAdmin writing through employment.actions; import only where a ledger format is defined."""
-
-    def save_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        employment_record_save(user=request.user, instance=obj)
 
     def has_import_permission(self, request: HttpRequest) -> bool:
         return bool(self.resource_classes) and super().has_import_permission(request)

@@ -10,13 +10,13 @@ per area and year are in `/api/v1/rollups/?indicator=employment_new_urban_jobs&p
 
 from __future__ import annotations
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from rest_framework import permissions
 from rest_framework.routers import BaseRouter
 
 from grids.api import ActionViewSet, write_schema
 
-from . import actions, selectors
+from . import selectors
 from .filters import (
     JobFairFilter,
     JobPostingFilter,
@@ -52,15 +52,8 @@ from .serializers import (
 )
 
 
-class EmploymentViewSet(ActionViewSet):
-    """Writes through employment.actions instead of grids' dispatch."""
-
-    def _save(self, instance: Model) -> Model:
-        return actions.employment_record_save(user=self.request.user, instance=instance)
-
-
 @write_schema(JobStationSerializer, JobStationCreateSerializer, JobStationUpdateSerializer)
-class JobStationViewSet(EmploymentViewSet):
+class JobStationViewSet(ActionViewSet):
     """Community job stations (舒心就业驿站) with the number of their open postings.
     `?near_compound=<id>`: the stations of a resident's street, their own community's first."""
 
@@ -76,7 +69,7 @@ class JobStationViewSet(EmploymentViewSet):
 
 
 @write_schema(JobPostingSerializer, JobPostingCreateSerializer, JobPostingUpdateSerializer)
-class JobPostingViewSet(EmploymentViewSet):
+class JobPostingViewSet(ActionViewSet):
     """Job postings published by the stations; `?open=true` lists those still open today."""
 
     queryset = JobPosting.objects.select_related("station", "community").order_by("-published", "pk")
@@ -88,7 +81,7 @@ class JobPostingViewSet(EmploymentViewSet):
 
 
 @write_schema(JobFairSerializer, JobFairCreateSerializer, JobFairUpdateSerializer)
-class JobFairViewSet(EmploymentViewSet):
+class JobFairViewSet(ActionViewSet):
     """Small job fairs (芝麻招聘): positions offered and intents reached."""
 
     queryset = JobFair.objects.select_related("station", "community").order_by("-held_on", "pk")
@@ -100,7 +93,7 @@ class JobFairViewSet(EmploymentViewSet):
 
 
 @write_schema(TrainingSerializer, TrainingCreateSerializer, TrainingUpdateSerializer)
-class TrainingViewSet(EmploymentViewSet):
+class TrainingViewSet(ActionViewSet):
     """On-demand trainings (点单培训): trainees and how many found stable work afterwards."""
 
     queryset = Training.objects.select_related("station", "community").order_by("-starts_on", "pk")
@@ -112,7 +105,7 @@ class TrainingViewSet(EmploymentViewSet):
 
 
 @write_schema(StartupProjectSerializer, StartupProjectCreateSerializer, StartupProjectUpdateSerializer)
-class StartupProjectViewSet(EmploymentViewSet):
+class StartupProjectViewSet(ActionViewSet):
     """Startups supported by the stations and the jobs they created."""
 
     queryset = StartupProject.objects.select_related("station", "community").order_by("-supported_on", "pk")
@@ -124,7 +117,7 @@ class StartupProjectViewSet(EmploymentViewSet):
 
 
 @write_schema(PlacementSerializer, PlacementCreateSerializer, PlacementUpdateSerializer)
-class PlacementViewSet(EmploymentViewSet):
+class PlacementViewSet(ActionViewSet):
     """People placed through a station: personal data, only for signed-in officials and only in their own
     areas. A record outside the caller's areas is not even readable, so it is a 404."""
 
@@ -141,7 +134,7 @@ class PlacementViewSet(EmploymentViewSet):
 
 
 @write_schema(MonthlyAchievementSerializer, MonthlyAchievementCreateSerializer, MonthlyAchievementUpdateSerializer)
-class MonthlyAchievementViewSet(EmploymentViewSet):
+class MonthlyAchievementViewSet(ActionViewSet):
     """Monthly achievements per community and target category (月调度); the roll-ups sum them into quarters
     and years and set them against the annual targets."""
 

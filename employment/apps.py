@@ -9,7 +9,7 @@ class EmploymentConfig(AppConfig):
     def ready(self) -> None:
         from grids import sections
 
-        from . import selectors
+        from . import actions, selectors  # noqa: F401  (actions register how each model is saved: grids.actions)
 
         sections.menu_link(url_name="employment:index", label=_("就业"), icon="briefcase", order=40)
         sections.area_section(

@@ -26,17 +26,9 @@ from grids.resources import (
     cell_text,
 )
 
-from .actions import employment_record_save
 from .models import Channel, JobPosting, JobStation, MonthlyAchievement, TargetCategory
 
 MONTH = re.compile(r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*月?\s*$")
-
-
-class EmploymentResource(ScopedModelResource):
-    """Rows saved through employment.actions (grids' dispatch knows only the hierarchy's models)."""
-
-    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
-        employment_record_save(user=user, instance=instance)
 
 
 class MonthWidget(Widget):
@@ -75,7 +67,7 @@ class StationWidget(ForeignKeyWidget):
         return station
 
 
-class MonthlyAchievementResource(EmploymentResource):
+class MonthlyAchievementResource(ScopedModelResource):
     """The monthly report (月调度台账): one row per community, month and target category."""
 
     street_name = Field(attribute="street__name", column_name="街道", readonly=True)
@@ -100,7 +92,7 @@ class MonthlyAchievementResource(EmploymentResource):
         return MonthlyAchievement.objects.select_related("street", "community")
 
 
-class JobPostingResource(EmploymentResource):
+class JobPostingResource(ScopedModelResource):
     """A station's postings ledger; a row without 编号 is a new posting, with one it corrects that posting."""
 
     id = Field(attribute="id", column_name="编号", widget=IntegerWidget())

@@ -3,6 +3,7 @@ caller's scope before and after the change, validates with full_clean() and save
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar, cast
 
@@ -89,24 +90,46 @@ def grid_staff_save(*, user: Any, staff: GridStaff) -> GridStaff:
     return scoped_save(user=user, instance=staff)
 
 
-SAVE_ACTIONS: dict[type[models.Model], Any] = {
+# How each model is written: its save action, and for models whose deletion has rules, its delete action. Other
+# apps add theirs with `register_record_actions` (their actions modules, imported by their AppConfig.ready), so the
+# generic writers (ScopedAdmin, ActionViewSet, ScopedModelResource) write every model through its own action.
+SAVE_ACTIONS: dict[type[models.Model], Callable[[Any, Any], Any]] = {
     Area: lambda user, obj: area_save(user=user, area=obj),
     Compound: lambda user, obj: compound_save(user=user, compound=obj),
     Building: lambda user, obj: building_save(user=user, building=obj),
     Unit: lambda user, obj: unit_save(user=user, unit=obj),
     GridStaff: lambda user, obj: grid_staff_save(user=user, staff=obj),
 }
+DELETE_ACTIONS: dict[type[models.Model], Callable[..., None]] = {}
+
+
+def register_record_actions(
+    *,
+    save: dict[type[models.Model], Callable[[Any, Any], Any]],
+    delete: dict[type[models.Model], Callable[..., None]] | None = None,
+) -> None:
+    """Add an app's per-model actions: `save` maps a model to `fn(user, obj)`, `delete` to `fn(user=, instance=)`
+    (models without one are deleted by `scoped_delete`)."""
+    SAVE_ACTIONS.update(save)
+    DELETE_ACTIONS.update(delete or {})
 
 
 def record_save(*, user: Any, instance: M) -> M:
-    """Dispatch to the entity's save action (used by generic admin and importer code)."""
+    """Dispatch to the entity's save action (used by the generic admin, API and importer code)."""
     # Only None while the model class itself is being built, never for an instance.
     model = cast("type[models.Model]", instance._meta.concrete_model)
     return SAVE_ACTIONS[model](user, instance)
 
 
-@transaction.atomic
 def record_delete(*, user: Any, instance: models.Model) -> None:
+    """Dispatch to the entity's delete action, or `scoped_delete` when deleting it has no rules of its own."""
+    model = cast("type[models.Model]", instance._meta.concrete_model)
+    DELETE_ACTIONS.get(model, scoped_delete)(user=user, instance=instance)
+
+
+@transaction.atomic
+def scoped_delete(*, user: Any, instance: models.Model) -> None:
+    """The delete every app's delete actions end with: scope check, delete, tell the roll-ups after commit."""
     ensure_can_manage(user, instance)
     touched = touched_areas(instance)
     instance.delete()

@@ -7,5 +7,6 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("改造与燃气项目")
 
     def ready(self) -> None:
-        # The residents' pages register their sections on the grids pages and their menu links.
-        from . import views  # noqa: F401
+        # The actions register how each model is saved and deleted (grids.actions.register_record_actions); the
+        # residents' pages register their sections on the grids pages and their menu links.
+        from . import actions, views  # noqa: F401

@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from grids.actions import areas_changed, record_delete, scoped_save
+from grids.actions import areas_changed, register_record_actions, scoped_delete, scoped_save
 from grids.models import Area, Level, ensure_can_manage
 
 from .models import (
@@ -148,23 +148,24 @@ def service_record_delete(*, user: Any, instance: models.Model) -> None:
         raise ValidationError(CORRECTED_KEPT % {"figure": instance})
     if isinstance(instance, Canteen):
         served = set(instance.serves.values_list("pk", flat=True))
-        record_delete(user=user, instance=instance)
+        scoped_delete(user=user, instance=instance)
         areas_changed(served)
         return
-    record_delete(user=user, instance=instance)
+    scoped_delete(user=user, instance=instance)
 
 
-SAVE_ACTIONS: dict[type[models.Model], Any] = {
-    Canteen: lambda user, obj: canteen_save(user=user, canteen=obj),
-    CanteenPrice: lambda user, obj: canteen_price_save(user=user, price=obj),
-    Facility: lambda user, obj: facility_save(user=user, facility=obj),
-    VolunteerTeam: lambda user, obj: volunteer_team_save(user=user, team=obj),
-    VolunteerHours: lambda user, obj: volunteer_hours_save(user=user, hours=obj),
-    SmallWish: lambda user, obj: small_wish_save(user=user, wish=obj),
-}
-
-
-def service_record_save(*, user: Any, instance: models.Model) -> models.Model:
-    """Dispatch to the entity's save action (generic admin code). Monthly canteen figures are not here: entering
-    and correcting them are two different actions."""
-    return SAVE_ACTIONS[type(instance)](user, instance)
+# The generic admin, API and import write these models through grids.actions.record_save / record_delete. Monthly
+# canteen figures are saved by neither: entering and correcting them are two different actions.
+register_record_actions(
+    save={
+        Canteen: lambda user, obj: canteen_save(user=user, canteen=obj),
+        CanteenPrice: lambda user, obj: canteen_price_save(user=user, price=obj),
+        Facility: lambda user, obj: facility_save(user=user, facility=obj),
+        VolunteerTeam: lambda user, obj: volunteer_team_save(user=user, team=obj),
+        VolunteerHours: lambda user, obj: volunteer_hours_save(user=user, hours=obj),
+        SmallWish: lambda user, obj: small_wish_save(user=user, wish=obj),
+    },
+    delete=dict.fromkeys(
+        [Canteen, CanteenPrice, CanteenMonth, Facility, VolunteerTeam, VolunteerHours, SmallWish], service_record_delete
+    ),
+)

@@ -30,17 +30,10 @@ from .resources import CanteenMonthResource
 
 
 class ServiceAdmin(ScopedAdmin):
-    """Writes through services.actions. Only the monthly ledger is imported from Excel; the rest exports."""
+    """Only the monthly ledger is imported from Excel; the rest exports. (Writes go through services.actions,
+    registered with grids.actions.)"""
 
     importable = False
-
-    def save_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        actions.service_record_save(user=request.user, instance=obj)
-
-    def delete_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        actions.service_record_delete(user=request.user, instance=obj)
 
     def has_import_permission(self, request: HttpRequest) -> bool:
         return self.importable and super().has_import_permission(request)

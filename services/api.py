@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, status
@@ -61,19 +61,8 @@ from .serializers import (
 PRICE_RULE = _("按您符合的全部人群中最低的价格计价；普通居民价格对所有人适用，优惠不叠加。")
 
 
-class ServiceViewSet(ActionViewSet):
-    """Writes through services.actions instead of grids'."""
-
-    def _save(self, instance: Model) -> Model:
-        return actions.service_record_save(user=self.request.user, instance=instance)
-
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        actions.service_record_delete(user=request.user, instance=self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
 @write_schema(CanteenSerializer, CanteenCreateSerializer, CanteenUpdateSerializer)
-class CanteenViewSet(ServiceViewSet):
+class CanteenViewSet(ActionViewSet):
     """Elderly canteens: where, when open, what a meal costs per group, delivery."""
 
     queryset = selectors.canteens().prefetch_related(Prefetch("serves", queryset=Area.objects.order_by("code")))
@@ -124,7 +113,7 @@ class CanteenViewSet(ServiceViewSet):
 
 
 @write_schema(CanteenPriceSerializer, CanteenPriceCreateSerializer, CanteenPriceUpdateSerializer)
-class CanteenPriceViewSet(ServiceViewSet):
+class CanteenPriceViewSet(ActionViewSet):
     """Prices of a meal per group (standard, seniors by age band, subsistence allowance, disabled, contributors)."""
 
     queryset = CanteenPrice.objects.order_by("canteen_id", selectors.PRICE_ORDER, "min_age", "group")
@@ -182,7 +171,7 @@ class CanteenMonthViewSet(ActionViewSet):
 
 
 @write_schema(FacilitySerializer, FacilityCreateSerializer, FacilityUpdateSerializer)
-class FacilityViewSet(ServiceViewSet):
+class FacilityViewSet(ActionViewSet):
     """Community facilities: city study rooms, childcare and after-school care, classes, elderly day-care."""
 
     queryset = Facility.objects.select_related("community", "street").order_by("community_id", "kind", "name")
@@ -194,7 +183,7 @@ class FacilityViewSet(ServiceViewSet):
 
 
 @write_schema(VolunteerTeamSerializer, VolunteerTeamCreateSerializer, VolunteerTeamUpdateSerializer)
-class VolunteerTeamViewSet(ServiceViewSet):
+class VolunteerTeamViewSet(ActionViewSet):
     """Volunteer teams (志愿服务队) and their number of volunteers."""
 
     queryset = VolunteerTeam.objects.select_related("community", "street").order_by("community_id", "name")
@@ -206,7 +195,7 @@ class VolunteerTeamViewSet(ServiceViewSet):
 
 
 @write_schema(VolunteerHoursSerializer, VolunteerHoursCreateSerializer, VolunteerHoursUpdateSerializer)
-class VolunteerHoursViewSet(ServiceViewSet):
+class VolunteerHoursViewSet(ActionViewSet):
     """Hours each volunteer team served per month."""
 
     queryset = VolunteerHours.objects.select_related("community").order_by("team_id", "-month")
@@ -218,7 +207,7 @@ class VolunteerHoursViewSet(ServiceViewSet):
 
 
 @write_schema(SmallWishSerializer, SmallWishCreateSerializer, SmallWishUpdateSerializer)
-class SmallWishViewSet(ServiceViewSet):
+class SmallWishViewSet(ActionViewSet):
     """Small wishes (微心愿): for signed-in officials, in their own areas only (a claimer may be a person)."""
 
     queryset = SmallWish.objects.none()  # the real one depends on the caller: get_queryset

@@ -9,7 +9,7 @@ class ServicesConfig(AppConfig):
     def ready(self) -> None:
         from grids import sections
 
-        from . import selectors
+        from . import actions, selectors  # noqa: F401  (actions register how each model is saved: grids.actions)
 
         # A community page lists its canteens, facilities, volunteer teams and small wishes; a street's or
         # district's page counts them. The header links to the canteen finder.

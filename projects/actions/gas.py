@@ -14,7 +14,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from grids.actions import record_delete, scoped_save
+from grids.actions import register_record_actions, scoped_delete, scoped_save
 from grids.models import ensure_can_manage
 
 from ..models.gas import (
@@ -167,8 +167,20 @@ def gas_record_delete(*, user: Any, instance: Any) -> None:
     if isinstance(instance, GasStageEvent):
         raise ValidationError(_("阶段记录不能删除。"))
     try:
-        record_delete(user=user, instance=instance)
+        scoped_delete(user=user, instance=instance)
     except ProtectedError as e:
         if not any(isinstance(obj, GasStageEvent) for obj in e.protected_objects):
             raise
         raise ValidationError(_("“%(obj)s”已有阶段记录，不能删除：阶段记录永久保留。") % {"obj": instance}) from e
+
+
+# The generic admin, API and ledger import write these models through grids.actions.record_save / record_delete.
+register_record_actions(
+    save={
+        GasCampaign: lambda user, obj: gas_campaign_save(user=user, campaign=obj),
+        GasCompoundPlan: lambda user, obj: gas_compound_plan_save(user=user, plan=obj),
+        GasBuildingPlan: lambda user, obj: gas_building_plan_save(user=user, plan=obj),
+        GasBlocker: lambda user, obj: gas_blocker_save(user=user, blocker=obj),
+    },
+    delete=dict.fromkeys([GasCampaign, GasCompoundPlan, GasBuildingPlan, GasBlocker, GasStageEvent], gas_record_delete),
+)

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
 
-from grids.actions import areas_changed, record_delete, scoped_save, touched_areas
+from grids.actions import areas_changed, register_record_actions, scoped_delete, scoped_save, touched_areas
 from grids.models import Building, Compound, ensure_can_manage
 
 from ..models.renovation import (
@@ -105,7 +105,7 @@ def renovation_project_delete(*, user: Any, project: RenovationProject) -> None:
     ensure_can_manage(user, project)
     renovation_project_check_deletable(project)
     _by(user, project)
-    record_delete(user=user, instance=project)
+    scoped_delete(user=user, instance=project)
 
 
 # ---------------------------------------------------------------- work items
@@ -133,7 +133,7 @@ def renovation_work_item_delete(*, user: Any, item: RenovationWorkItem) -> None:
             {"kind": _("“%(item)s”已有进度填报，不能删除；如不再实施，请在说明中注明。") % {"item": item}}
         )
     _by(user, item)
-    record_delete(user=user, instance=item)
+    scoped_delete(user=user, instance=item)
 
 
 # ---------------------------------------------------------------- progress reports
@@ -287,18 +287,28 @@ def renovation_record_delete(*, user: Any, instance: models.Model) -> None:
     if isinstance(instance, RenovationWorkItem):
         return renovation_work_item_delete(user=user, item=instance)
     _by(user, instance)
-    record_delete(user=user, instance=instance)
+    scoped_delete(user=user, instance=instance)
     return None
 
 
-SAVE_ACTIONS: dict[type[models.Model], Any] = {
-    RenovationProject: lambda user, obj: renovation_project_save(user=user, project=obj),
-    RenovationWorkItem: lambda user, obj: renovation_work_item_save(user=user, item=obj),
-    RenovationPhoto: lambda user, obj: renovation_photo_save(user=user, photo=obj),
-    RenovationConsultation: lambda user, obj: renovation_consultation_save(user=user, consultation=obj),
-}
-
-
-def renovation_record_save(*, user: Any, instance: models.Model) -> Any:
-    """Dispatch for the admin and the ledger import (reports go through renovation_report_submit)."""
-    return SAVE_ACTIONS[type(instance)](user, instance)
+# The generic admin, API and ledger import write these models through grids.actions.record_save / record_delete.
+# Reports are not saved this way: they go through renovation_report_submit.
+register_record_actions(
+    save={
+        RenovationProject: lambda user, obj: renovation_project_save(user=user, project=obj),
+        RenovationWorkItem: lambda user, obj: renovation_work_item_save(user=user, item=obj),
+        RenovationPhoto: lambda user, obj: renovation_photo_save(user=user, photo=obj),
+        RenovationConsultation: lambda user, obj: renovation_consultation_save(user=user, consultation=obj),
+    },
+    delete=dict.fromkeys(
+        [
+            RenovationProject,
+            RenovationWorkItem,
+            RenovationPhoto,
+            RenovationConsultation,
+            RenovationReport,
+            RenovationEntry,
+        ],
+        renovation_record_delete,
+    ),
+)

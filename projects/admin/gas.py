@@ -22,12 +22,8 @@ from grids.admin import CommunityFilter, ScopedAdmin, ScopedForm, ScopedTabularI
 from grids.models import Area, Building, Compound
 
 from ..actions.gas import (
-    gas_blocker_save,
     gas_building_plan_save,
     gas_buildings_advance,
-    gas_campaign_save,
-    gas_compound_plan_save,
-    gas_record_delete,
 )
 from ..models.gas import (
     GasBlocker,
@@ -187,12 +183,9 @@ class GasStageEventInline(ScopedTabularInline):
 
 
 class GasAdmin(ScopedAdmin):
-    """Deletes through the gas action: a record holding stage events is refused with its reason. (Django's own
-    delete page and the inlines already list the protected stage events and delete nothing.)"""
-
-    def delete_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        gas_record_delete(user=request.user, instance=obj)
+    """Writes and deletes go through the gas actions (registered with grids.actions): a record holding stage
+    events is refused with its reason. (Django's own delete page and the inlines already list the protected stage
+    events and delete nothing.)"""
 
 
 # ---------------------------------------------------------------- campaigns
@@ -225,11 +218,6 @@ class GasCampaignAdmin(GasAdmin):
         return super().has_view_permission(request) and (
             obj is None or campaigns_for(request.user).filter(pk=obj.pk).exists()
         )
-
-    def save_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        assert isinstance(obj, GasCampaign)
-        gas_campaign_save(user=request.user, campaign=obj)
 
 
 # ---------------------------------------------------------------- compound plans
@@ -265,15 +253,6 @@ class GasCompoundPlanAdmin(GasAdmin):
         if db_field.name == "campaign":
             kwargs["queryset"] = campaigns_for(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        if isinstance(obj, GasCompoundPlan):
-            gas_compound_plan_save(user=request.user, plan=obj)
-        elif isinstance(obj, GasBlocker):
-            gas_blocker_save(user=request.user, blocker=obj)
-        else:  # pragma: no cover - building plans go through save_formset
-            raise TypeError(type(obj))
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is not GasBuildingPlan:
@@ -403,11 +382,6 @@ class GasBlockerAdmin(GasAdmin):
         if db_field.name == "building_plan":
             kwargs["queryset"] = GasBuildingPlan.objects.for_user(request.user).select_related("building__compound")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        assert isinstance(obj, GasBlocker)
-        gas_blocker_save(user=request.user, blocker=obj)
 
 
 @admin.register(GasStageEvent)

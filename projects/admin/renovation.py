@@ -55,18 +55,6 @@ class LateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RenovationAdminMixin:
-    """Writes of renovation records go through their actions (they are not in grids' SAVE_ACTIONS)."""
-
-    def save_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        actions.renovation_record_save(user=request.user, instance=obj)
-
-    def delete_record(self, request: HttpRequest, obj: models.Model) -> None:
-        obj._history_user = request.user  # type: ignore[attr-defined]
-        actions.renovation_record_delete(user=request.user, instance=obj)
-
-
 class WorkItemInline(ScopedTabularInline):
     model = RenovationWorkItem
     fields = ("order", "kind", "name", "investment_planned", "planned_completion", "percent", "status", "updated_on")
@@ -139,7 +127,7 @@ class RenovationProjectForm(ScopedForm):
 
 
 @admin.register(RenovationProject)
-class RenovationProjectAdmin(RenovationAdminMixin, ScopedAdmin):
+class RenovationProjectAdmin(ScopedAdmin):
     form = RenovationProjectForm
     resource_classes = [RenovationProjectResource]
     list_display = (
@@ -340,7 +328,7 @@ class EntryInline(ScopedTabularInline):
 
 
 @admin.register(RenovationReport)
-class RenovationReportAdmin(RenovationAdminMixin, ScopedAdmin):
+class RenovationReportAdmin(ScopedAdmin):
     """The progress history: read only (a report is never edited; a correction is a new report with a reason)."""
 
     list_display = ("project", "reported_on", "reported_by", "street", "community", "created_at")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -54,32 +53,12 @@ from ..serializers.gas import (
 )
 from ..views.gas import NO_SUCH_STREET, IdForm
 
-
-class GasActionViewSet(ActionViewSet):
-    """grids' ActionViewSet, writing through the gas actions."""
-
-    def _save(self, instance: Model) -> Model:
-        if isinstance(instance, GasCampaign):
-            return actions.gas_campaign_save(user=self.request.user, campaign=instance)
-        if isinstance(instance, GasCompoundPlan):
-            return actions.gas_compound_plan_save(user=self.request.user, plan=instance)
-        if isinstance(instance, GasBuildingPlan):
-            return actions.gas_building_plan_save(user=self.request.user, plan=instance)
-        if isinstance(instance, GasBlocker):
-            return actions.gas_blocker_save(user=self.request.user, blocker=instance)
-        raise TypeError(type(instance))
-
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        actions.gas_record_delete(user=request.user, instance=self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
 NOT_FOUND_RESPONSE = OpenApiResponse(description=_("没有这个攻坚，或这个攻坚没有该街道的小区"))
 STREET_PARAM = OpenApiParameter("street", OpenApiTypes.INT, description=_("只看这个街道的小区（街道ID）"))
 
 
 @write_schema(GasCampaignSerializer, GasCampaignCreateSerializer, GasCampaignUpdateSerializer)
-class GasCampaignViewSet(GasActionViewSet):
+class GasCampaignViewSet(ActionViewSet):
     """Gas-connection campaigns (燃气开通攻坚) with figures from their buildings."""
 
     queryset = selectors.campaigns()
@@ -109,7 +88,7 @@ class GasCampaignViewSet(GasActionViewSet):
 
 
 @write_schema(GasCompoundPlanSerializer, GasCompoundPlanCreateSerializer, GasCompoundPlanUpdateSerializer)
-class GasCompoundPlanViewSet(GasActionViewSet):
+class GasCompoundPlanViewSet(ActionViewSet):
     """One plan per compound (一小区一方案): causes, responsible units, route, readiness from its buildings."""
 
     queryset = (
@@ -125,7 +104,7 @@ class GasCompoundPlanViewSet(GasActionViewSet):
 
 
 @write_schema(GasBuildingPlanSerializer, GasBuildingPlanCreateSerializer, GasBuildingPlanUpdateSerializer)
-class GasBuildingPlanViewSet(GasActionViewSet):
+class GasBuildingPlanViewSet(ActionViewSet):
     """One plan per building (一栋楼一计划): its stage, when it was reached, expected gas date, households
     connected. The stage changes only through …/{id}/stage/."""
 
@@ -182,7 +161,7 @@ class GasStageEventViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @write_schema(GasBlockerSerializer, GasBlockerCreateSerializer, GasBlockerUpdateSerializer)
-class GasBlockerViewSet(GasActionViewSet):
+class GasBlockerViewSet(ActionViewSet):
     """Blockers (堵点) of a compound or one of its buildings, open until resolved."""
 
     queryset = GasBlocker.objects.select_related("building_plan__building").order_by("compound_plan_id", "raised_on")

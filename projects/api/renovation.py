@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from django.db.models import Model, Prefetch
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -46,19 +46,8 @@ from ..serializers.renovation import (
 )
 
 
-class RenovationActionViewSet(ActionViewSet):
-    """Writes through projects.actions.renovation instead of grids' record actions."""
-
-    def _save(self, instance: Model) -> Model:
-        return actions.renovation_record_save(user=self.request.user, instance=instance)
-
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        actions.renovation_record_delete(user=request.user, instance=self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
 @write_schema(RenovationProjectSerializer, RenovationProjectCreateSerializer, RenovationProjectUpdateSerializer)
-class RenovationProjectViewSet(RenovationActionViewSet):
+class RenovationProjectViewSet(ActionViewSet):
     """Old-compound renovation projects (老旧小区改造) with their work items and derived progress."""
 
     queryset = selectors.projects().prefetch_related(
@@ -108,7 +97,7 @@ class RenovationProjectViewSet(RenovationActionViewSet):
 
 
 @write_schema(RenovationWorkItemSerializer, RenovationWorkItemCreateSerializer, RenovationWorkItemUpdateSerializer)
-class RenovationWorkItemViewSet(RenovationActionViewSet):
+class RenovationWorkItemViewSet(ActionViewSet):
     """Work items of the projects (供水、外墙保温…); their percent follows the latest progress report."""
 
     queryset = RenovationWorkItem.objects.select_related("project").order_by("project_id", "order", "pk")

@@ -27,7 +27,7 @@ from grids.resources import (
     cell_text,
 )
 
-from ..actions.gas import gas_building_plan_save, gas_compound_plan_save
+from ..actions.gas import gas_building_plan_save
 from ..models.gas import GasBuildingPlan, GasCampaign, GasCompoundPlan, GasStage
 
 CAMPAIGN_NAME = "攻坚名称"
@@ -81,14 +81,7 @@ class CompoundPlanWidget(ForeignKeyWidget):
         return value.campaign.name if value is not None else ""
 
 
-class GasLedgerResource(ScopedModelResource):
-    """Writes each row through its gas action instead of grids' record_save."""
-
-    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
-        raise NotImplementedError("each gas ledger writes through its own action")
-
-
-class GasCompoundPlanResource(GasLedgerResource):
+class GasCompoundPlanResource(ScopedModelResource):
     campaign = Field(attribute="campaign", column_name=CAMPAIGN_NAME, widget=CampaignWidget())
     street_name = Field(attribute="street__name", column_name="街道", readonly=True)
     community_code = Field(attribute="compound__community__code", column_name=COMMUNITY_CODE, readonly=True)
@@ -130,12 +123,8 @@ class GasCompoundPlanResource(GasLedgerResource):
     def get_queryset(self) -> models.QuerySet:
         return GasCompoundPlan.objects.select_related("campaign", "street", "compound__community")
 
-    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
-        assert isinstance(instance, GasCompoundPlan)
-        gas_compound_plan_save(user=user, plan=instance)
 
-
-class GasBuildingPlanResource(GasLedgerResource):
+class GasBuildingPlanResource(ScopedModelResource):
     """The campaign ledger: one row per building, its stage and dates."""
 
     compound_plan = Field(attribute="compound_plan", column_name=CAMPAIGN_NAME, widget=CompoundPlanWidget())

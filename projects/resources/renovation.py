@@ -25,7 +25,7 @@ from grids.resources import (
     cell_text,
 )
 
-from ..actions.renovation import renovation_project_set_coverage, renovation_record_save
+from ..actions.renovation import renovation_project_set_coverage
 from ..models.renovation import RenovationCategory, RenovationProject, RenovationStatus
 
 COMPOUNDS = "改造小区"
@@ -132,10 +132,6 @@ class RenovationProjectResource(ScopedModelResource):
     def dehydrate_progress(self, project: RenovationProject) -> str:
         progress = getattr(project, "progress", None)
         return "" if progress is None else f"{progress:.0f}"
-
-    def write_row(self, *, user: Any, instance: models.Model, row: Any, is_create: bool) -> None:
-        """Through the renovation actions, not grids' dispatch."""
-        renovation_record_save(user=user, instance=instance)
 
     def import_instance(self, instance: models.Model, row: Any, **kwargs: Any) -> None:
         """The compounds are read here, so an unknown name is reported with the row's other mistakes."""

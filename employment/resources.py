@@ -6,65 +6,31 @@ its Excel row number and reason, and a file with any bad row saves nothing (grid
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from import_export.fields import Field
-from import_export.widgets import DateWidget, ForeignKeyWidget, IntegerWidget, Widget
+from import_export.widgets import DateWidget, IntegerWidget
 
 from grids.models import Level
 from grids.resources import (
     COMMUNITY_CODE,
     AreaCodeWidget,
     ChoiceLabelWidget,
+    MonthWidget,
+    NamedInCommunityWidget,
     ScopedModelResource,
     TextWidget,
-    cell_text,
 )
 
 from .models import Channel, JobPosting, JobStation, MonthlyAchievement, TargetCategory
 
-MONTH = re.compile(r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*月?\s*$")
 
-
-class MonthWidget(Widget):
-    """A month as ledgers write it: 2025-03, 2025/3, 2025年3月, or an Excel date (any day of the month)."""
-
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> dt.date | None:
-        if isinstance(value, dt.datetime):
-            return value.date().replace(day=1)
-        if isinstance(value, dt.date):
-            return value.replace(day=1)
-        text = cell_text(value)
-        if not text:
-            return None
-        match = MONTH.match(text) or re.match(r"^\s*(\d{4})-(\d{1,2})-\d{1,2}\s*$", text)
-        if match and 1 <= int(match.group(2)) <= 12:
-            return dt.date(int(match.group(1)), int(match.group(2)), 1)
-        raise ValidationError(_("月份“%(value)s”无效，请写成 2025-03。") % {"value": text})
-
-    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
-        return f"{value:%Y-%m}" if value else ""
-
-
-class StationWidget(ForeignKeyWidget):
-    """A station by the community code in the same row and its name."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(JobStation, field="name", **kwargs)
-
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> JobStation | None:
-        name, code = cell_text(value), cell_text((row or {}).get(COMMUNITY_CODE))
-        if not name:
-            return None
-        station = JobStation.objects.filter(community__code=code, name=name).first()
-        if station is None:
-            raise ValidationError(_("社区编码“%(code)s”下没有名为“%(name)s”的驿站。") % {"code": code, "name": name})
-        return station
+def station_widget() -> NamedInCommunityWidget:
+    return NamedInCommunityWidget(JobStation, pgettext_lazy("in a sentence", "驿站"))
 
 
 class MonthlyAchievementResource(ScopedModelResource):
@@ -97,7 +63,7 @@ class JobPostingResource(ScopedModelResource):
 
     id = Field(attribute="id", column_name="编号", widget=IntegerWidget())
     community_code = Field(attribute="community__code", column_name=COMMUNITY_CODE, readonly=True)
-    station = Field(attribute="station", column_name="驿站名称", widget=StationWidget())
+    station = Field(attribute="station", column_name="驿站名称", widget=station_widget())
     employer = Field(attribute="employer", column_name="用工单位", widget=TextWidget())
     title = Field(attribute="title", column_name="岗位名称", widget=TextWidget())
     positions = Field(attribute="positions", column_name="招聘人数", widget=IntegerWidget())

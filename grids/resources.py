@@ -11,12 +11,16 @@ a file with any bad row saves nothing (see ScopedModelResource.import_data).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from import_export import resources
 from import_export.fields import Field
 from import_export.formats import base_formats
@@ -108,21 +112,55 @@ class AreaCodeWidget(ForeignKeyWidget):
         return area
 
 
-class CompoundWidget(ForeignKeyWidget):
-    """A compound by its community code (from the same row) and its name."""
+class NamedInCommunityWidget(ForeignKeyWidget):
+    """A record by the community code in the same row and its name: a compound, a canteen, a job station."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(Compound, field="name", **kwargs)
+    def __init__(self, model: type[models.Model], noun: str | Promise, **kwargs: Any) -> None:
+        super().__init__(model, field="name", **kwargs)
+        self.noun = noun  # what the error calls it: 小区, 食堂, 驿站 (translated)
 
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Compound | None:
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> models.Model | None:
         name = cell_text(value)
         code = cell_text((row or {}).get(COMMUNITY_CODE))
         if not name:
             return None
-        compound = Compound.objects.filter(community__code=code, name=name).first()
-        if compound is None:
-            raise ValidationError(_("社区编码“%(code)s”下没有名为“%(name)s”的小区。") % {"code": code, "name": name})
-        return compound
+        found = self.model._default_manager.filter(community__code=code, name=name).first()
+        if found is None:
+            raise ValidationError(
+                _("社区编码“%(code)s”下没有名为“%(name)s”的%(noun)s。")
+                % {"code": code, "name": name, "noun": self.noun}
+            )
+        return found
+
+
+def compound_widget() -> NamedInCommunityWidget:
+    return NamedInCommunityWidget(Compound, pgettext_lazy("in a sentence", "小区"))
+
+
+MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:月|[-/.]\s*\d{1,2}\s*日?)?\s*$")
+
+
+class MonthWidget(Widget):
+    """A month as officials type it: 2025-03, 2025/3, 2025年3月, 2025-03-01, or an Excel date cell (any day of the
+    month); stored as its first day."""
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> dt.date | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date().replace(day=1)
+        if isinstance(value, dt.date):
+            return value.replace(day=1)
+        text = cell_text(value)
+        match = MONTH_PATTERN.match(text)
+        if not match:
+            raise ValidationError(_("月份“%(value)s”无法识别，请写成 2025-03 这样的格式。") % {"value": text})
+        if not 1 <= int(match.group(2)) <= 12:
+            raise ValidationError(_("月份“%(value)s”无效：月份应在 1 到 12 之间。") % {"value": text})
+        return dt.date(int(match.group(1)), int(match.group(2)), 1)
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value.strftime("%Y-%m") if value else ""
 
 
 class BuildingWidget(ForeignKeyWidget):
@@ -331,7 +369,7 @@ class CompoundResource(ScopedModelResource):
 
 class BuildingResource(ScopedModelResource):
     community_code = Field(attribute="community__code", column_name=COMMUNITY_CODE, readonly=True)
-    compound = Field(attribute="compound", column_name=COMPOUND_NAME, widget=CompoundWidget())
+    compound = Field(attribute="compound", column_name=COMPOUND_NAME, widget=compound_widget())
     name = Field(attribute="name", column_name=BUILDING_NAME, widget=TextWidget())
     floors = Field(attribute="floors", column_name="层数", widget=IntegerWidget())
     households = Field(attribute="households", column_name="户数", widget=IntegerWidget())

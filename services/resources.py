@@ -8,18 +8,23 @@ Excel row number and the whole file is refused (grids.resources.ScopedModelResou
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from import_export.fields import Field
-from import_export.widgets import DecimalWidget, ForeignKeyWidget, IntegerWidget, Widget
+from import_export.widgets import DecimalWidget, IntegerWidget
 
 from grids.models import ensure_can_manage
-from grids.resources import COMMUNITY_CODE, ScopedModelResource, TextWidget, cell_text
+from grids.resources import (
+    COMMUNITY_CODE,
+    MonthWidget,
+    NamedInCommunityWidget,
+    ScopedModelResource,
+    TextWidget,
+    cell_text,
+)
 
 from .actions import canteen_month_correct, canteen_month_record
 from .models import FIGURE_FIELDS, Canteen, CanteenMonth
@@ -27,53 +32,17 @@ from .models import FIGURE_FIELDS, Canteen, CanteenMonth
 CANTEEN_NAME = "食堂名称"
 MONTH = "月份"
 REASON = "更正原因"
-MONTH_PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:月|[-/.]\s*\d{1,2}\s*日?)?\s*$")
 
 
-class MonthWidget(Widget):
-    """A month as officials type it: 2025-03, 2025/3, 2025年3月, 2025-03-01, or an Excel date cell."""
-
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> dt.date | None:
-        if value in (None, ""):
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date().replace(day=1)
-        if isinstance(value, dt.date):
-            return value.replace(day=1)
-        text = cell_text(value)
-        match = MONTH_PATTERN.match(text)
-        if match:
-            year, month = int(match.group(1)), int(match.group(2))
-            if 1 <= month <= 12:
-                return dt.date(year, month, 1)
-        raise ValidationError(_("月份“%(value)s”无法识别，请写成 2025-03 这样的格式。") % {"value": text})
-
-    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
-        return value.strftime("%Y-%m") if value else ""
-
-
-class CanteenWidget(ForeignKeyWidget):
-    """A canteen by its community code (from the same row) and its name."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(Canteen, field="name", **kwargs)
-
-    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Canteen | None:
-        name = cell_text(value)
-        code = cell_text((row or {}).get(COMMUNITY_CODE))
-        if not name:
-            return None
-        canteen = Canteen.objects.filter(community__code=code, name=name).first()
-        if canteen is None:
-            raise ValidationError(_("社区编码“%(code)s”下没有名为“%(name)s”的食堂。") % {"code": code, "name": name})
-        return canteen
+def canteen_widget() -> NamedInCommunityWidget:
+    return NamedInCommunityWidget(Canteen, pgettext_lazy("in a sentence", "食堂"))
 
 
 class CanteenMonthResource(ScopedModelResource):
     street_name = Field(attribute="street__name", column_name="街道", readonly=True)
     community_name = Field(attribute="community__name", column_name="社区", readonly=True)
     community_code = Field(attribute="community__code", column_name=COMMUNITY_CODE, readonly=True)
-    canteen = Field(attribute="canteen", column_name=CANTEEN_NAME, widget=CanteenWidget())
+    canteen = Field(attribute="canteen", column_name=CANTEEN_NAME, widget=canteen_widget())
     month = Field(attribute="month", column_name=MONTH, widget=MonthWidget())
     meals_served = Field(attribute="meals_served", column_name="就餐人次", widget=IntegerWidget())
     seniors_served = Field(attribute="seniors_served", column_name="服务老人数", widget=IntegerWidget())

@@ -20,11 +20,11 @@ from grids.resources import (
     COMPOUND_NAME,
     BuildingWidget,
     ChoiceLabelWidget,
-    CompoundWidget,
     ScopedModelResource,
     TextWidget,
     YesNoWidget,
     cell_text,
+    compound_widget,
 )
 
 from ..actions.gas import gas_building_plan_save
@@ -85,7 +85,7 @@ class GasCompoundPlanResource(ScopedModelResource):
     campaign = Field(attribute="campaign", column_name=CAMPAIGN_NAME, widget=CampaignWidget())
     street_name = Field(attribute="street__name", column_name="街道", readonly=True)
     community_code = Field(attribute="compound__community__code", column_name=COMMUNITY_CODE, readonly=True)
-    compound = Field(attribute="compound", column_name=COMPOUND_NAME, widget=CompoundWidget())
+    compound = Field(attribute="compound", column_name=COMPOUND_NAME, widget=compound_widget())
     cause_developer_arrears = Field(attribute="cause_developer_arrears", column_name="开发商欠费", widget=YesNoWidget())
     cause_unclear_property = Field(attribute="cause_unclear_property", column_name="产权界定不清", widget=YesNoWidget())
     cause_no_initial_planning = Field(

@@ -155,4 +155,5 @@ def official_create(
     user.groups.add(Group.objects.get_or_create(name=OFFICIALS_GROUP)[0])
     for area in areas:
         OfficialArea.objects.get_or_create(user=user, area=area)
+    user.__dict__.pop("_official_area_ids", None)  # read afresh (grids.models.user_area_ids keeps them)
     return user

@@ -33,10 +33,15 @@ def user_sees_everything(user: Any) -> bool:
 
 
 def user_area_ids(user: Any) -> list[int]:
-    """The areas an official is responsible for."""
+    """The areas an official is responsible for. Read once per user object and kept on it: a request's user lives
+    for that request, and one admin page asks for every permission check, inline and row."""
     if not user or not user.is_authenticated:
         return []
-    return list(OfficialArea.objects.filter(user=user).values_list("area_id", flat=True))
+    ids = getattr(user, "_official_area_ids", None)
+    if ids is None:
+        ids = list(OfficialArea.objects.filter(user=user).values_list("area_id", flat=True))
+        user._official_area_ids = ids
+    return ids
 
 
 class ScopedQuerySet(models.QuerySet):

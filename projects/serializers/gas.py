@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from grids.models import user_can_manage
 from grids.serializers import AreaRefSerializer, BuildingRefSerializer, CompoundRefSerializer, VersionedUpdateSerializer
 
 from ..models.gas import GasBlocker, GasBuildingPlan, GasCampaign, GasCompoundPlan, GasStage, GasStageEvent
@@ -146,7 +147,7 @@ class GasStageEventSerializer(serializers.ModelSerializer):
     building_plan = serializers.IntegerField(source="building_plan_id", read_only=True)
     from_stage_display = serializers.CharField(source="get_from_stage_display", read_only=True, allow_null=True)
     to_stage_display = serializers.CharField(source="get_to_stage_display", read_only=True)
-    recorded_by = serializers.SerializerMethodField(help_text=_("记录人（仅对登录的工作人员显示）"))
+    recorded_by = serializers.SerializerMethodField(help_text=_("记录人（仅对负责该区域的工作人员显示）"))
 
     class Meta:
         model = GasStageEvent
@@ -168,7 +169,7 @@ class GasStageEventSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_recorded_by(self, obj: GasStageEvent) -> str | None:
         request = self.context.get("request")
-        if request is None or not request.user.is_authenticated or obj.recorded_by is None:
+        if obj.recorded_by is None or request is None or not user_can_manage(request.user, obj):
             return None
         return obj.recorded_by.get_username()
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from grids.models import Building, Compound, scope_ids_of, user_area_ids, user_sees_everything
+from grids.models import Building, Compound, user_can_manage
 from grids.serializers import AreaRefSerializer, CompoundRefSerializer, VersionedUpdateSerializer
 
 from ..models.renovation import (
@@ -151,25 +151,10 @@ class RenovationReportSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_reported_by(self, obj: RenovationReport) -> str | None:
-        if obj.reported_by is None or not self._may_manage(obj):
+        request = self.context.get("request")
+        if obj.reported_by is None or request is None or not user_can_manage(request.user, obj):
             return None
         return obj.reported_by.get_username()
-
-    def _may_manage(self, obj: RenovationReport) -> bool:
-        """grids.models.user_can_manage for the request's user, reading the user's areas once per response (kept
-        on the root serializer, which a list's rows share), not once per report."""
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
-            return False
-        if user_sees_everything(user):
-            return True
-        root = self.root
-        area_ids: set[int] | None = getattr(root, "_managed_area_ids", None)
-        if area_ids is None:
-            area_ids = set(user_area_ids(user))
-            root._managed_area_ids = area_ids  # type: ignore[attr-defined]
-        return bool(area_ids & scope_ids_of(obj))
 
 
 # ---------------------------------------------------------------- writes

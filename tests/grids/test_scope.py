@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from grids.actions import compound_save
-from grids.models import Area, Compound
+from grids.actions import compound_save, official_create
+from grids.models import Area, Compound, user_can_manage
 from tests.factories import CompoundFactory, UserFactory
 
 
@@ -50,3 +50,20 @@ def test_an_official_cannot_move_a_compound_into_another_street(street_official,
 def test_path_columns_follow_the_parent(street, community, district, grid):
     assert (grid.community_id, grid.street_id, grid.district_id) == (community.pk, street.pk, district.pk)
     assert (community.street_id, community.district_id) == (street.pk, district.pk)
+
+
+def test_an_officials_areas_are_read_once_however_many_checks_ask(
+    street_official, community, django_assert_num_queries
+):
+    official = type(street_official).objects.get(pk=street_official.pk)  # as a request loads it
+
+    with django_assert_num_queries(1):
+        assert all(user_can_manage(official, community) for _ in range(5))
+
+
+def test_an_official_given_another_area_may_manage_it_at_once(street_official, other_community):
+    assert not user_can_manage(street_official, other_community)
+
+    widened = official_create(username="longshan", password=None, areas=[other_community])
+
+    assert user_can_manage(widened, other_community)

@@ -136,3 +136,16 @@ def test_the_bulk_advance_cannot_reach_another_streets_building(client, street_o
 
     theirs.refresh_from_db()
     assert theirs.stage == GasStage.CONSTRUCTION
+
+
+def test_who_recorded_a_stage_is_shown_only_to_officials_of_its_area(api_client, theirs, street_official, superuser):
+    from projects.actions.gas import gas_building_stage_change
+
+    gas_building_stage_change(user=superuser, plan=theirs, stage=GasStage.INSPECTION)
+    seen = {}
+    for name, user in (("superuser", superuser), ("another street's official", street_official), ("anonymous", None)):
+        api_client.force_authenticate(user)
+        events = api_client.get("/api/v1/gas-stage-events/", {"building_plan": theirs.pk}).json()["results"]
+        seen[name] = events[-1]["recorded_by"]
+
+    assert seen == {"superuser": "admin", "another street's official": None, "anonymous": None}

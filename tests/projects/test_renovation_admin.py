@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 # user; the project with its progress; the user's and the group's permissions (2); the chosen compounds and
 # buildings (the form's initial values, 2); the inlines' rows: reports, work items, consultation, photos (4); the
 # community select (a cursor); the selected options of the two autocomplete widgets: compounds, and buildings
-# joined to their compounds (2); and 33 reads of the official's areas, one per permission check in grids'
-# ScopedAdmin and its inlines (not cached there).
-CHANGE_PAGE_QUERIES = 49
+# joined to their compounds (2); and the official's areas, read once for the request (grids.models.user_area_ids
+# keeps them on the user) though every permission check of ScopedAdmin and its inlines asks.
+CHANGE_PAGE_QUERIES = 17
 
 
 @pytest.fixture

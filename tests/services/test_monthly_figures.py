@@ -224,10 +224,10 @@ def test_the_admin_shows_who_corrected_at_the_same_queries_however_many_correcti
         )
     official_client.get(change_url(march))  # warm the caches (content types)
 
-    # SAVEPOINT, session, user, the figure, the user's and groups' permissions (2), the official's areas once
-    # per scope check in grids.admin (11), the corrections with who corrected them and their figure's canteen
+    # SAVEPOINT, session, user, the figure, the user's and groups' permissions (2), the official's areas (once
+    # for the request, kept on the user), the corrections with who corrected them and their figure's canteen
     # (1, not up to three per row), the canteen (read-only field), RELEASE
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(10):
         html = official_client.get(change_url(march)).content.decode()
 
     assert all(u.username in html for u in users)
